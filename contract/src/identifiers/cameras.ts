@@ -1,0 +1,53 @@
+// RubinTV camera names: the first segment of every S3 key. Details (channels,
+// metadata columns, locations) live in ../registry/.
+import { defineIdentifiers } from '../internal/identifier-set.ts'
+
+export const Camera = defineIdentifiers({
+  name: 'Camera',
+  description: 'A RubinTV camera: the first segment of every product key in S3.',
+  values: [
+    'lsstcam',
+    'lsstcam_aos',
+    'lsstcam_guider',
+    'ra_performance',
+    'auxtel',
+    'allsky',
+    'startracker_narrow',
+    'startracker_wide',
+    'startracker_fast',
+    'tma',
+    'dream',
+    'comcam',
+    'comcam_aos',
+    'comcam_sim',
+    'comcam_sim_aos',
+    'comcam_sim_prep',
+    'slac_lsstcam',
+    'slac_ts8',
+    'fake_auxtel',
+  ],
+  docs: {
+    lsstcam: 'LSSTCam imaging products (mosaics, witness detector, PSF and mount plots).',
+    lsstcam_aos: 'LSSTCam active-optics products (donuts, Zernikes, focus sweeps).',
+    lsstcam_guider: 'LSSTCam guider movies and trends.',
+    ra_performance: 'Timing of Rapid Analysis itself.',
+    auxtel: 'AuxTel (LATISS) products.',
+    allsky: 'The all-sky camera stills and movies.',
+    startracker_narrow: 'Narrow-field star tracker.',
+    startracker_wide: 'Wide-field star tracker.',
+    startracker_fast: 'Fast star tracker.',
+    tma: 'Telescope mount assembly events.',
+    dream: 'DREAM extinction camera.',
+    comcam: 'ComCam products (deprecated camera).',
+    comcam_aos: 'ComCam active optics (deprecated camera).',
+    comcam_sim: 'Simulated ComCam.',
+    comcam_sim_aos: 'Simulated ComCam active optics.',
+    comcam_sim_prep: 'Simulated ComCam preparation runs.',
+    slac_lsstcam: 'LSSTCam on the SLAC test stand.',
+    slac_ts8: 'The TS8 test stand at SLAC.',
+    fake_auxtel: 'A simulated AuxTel feed.',
+  },
+  // S3 prefixes are case-sensitive and lower-case; no loose matching.
+  loose: false,
+})
+export type Camera = (typeof Camera.values)[number]

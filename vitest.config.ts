@@ -1,0 +1,23 @@
+import { defaultServerConditions } from 'vite'
+import { defineConfig } from 'vitest/config'
+
+// Tests resolve @rubin/ra-contract to its TypeScript source through the private
+// "@rubin/source" export condition, so no build is needed to test.
+const conditions = [...defaultServerConditions, '@rubin/source']
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['contract/src/**/*.test.ts', 'tools/**/src/**/*.test.ts', 'services/*/src/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'contract', include: ['contract-tests/**/*.test.ts'], testTimeout: 30_000 },
+      },
+    ],
+  },
+})
