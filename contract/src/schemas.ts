@@ -22,6 +22,9 @@ import {
   UtcTime,
   WorkerIdString,
 } from './messages/common.ts'
+import { ClusterStatusEntryMessage } from './messages/cluster-status.ts'
+import { ConsdbRowMessages } from './messages/consdb-rows.ts'
+import { ControlCommandMessage, ControlReadbackMessage } from './messages/control.ts'
 import { DeadLetterMessage } from './messages/dead-letter.ts'
 import { ExposureRecordMessage } from './messages/exposure-record.ts'
 import {
@@ -35,7 +38,9 @@ import { NightReportTextMessage } from './messages/night-report.ts'
 import { ObjectWrittenMessage } from './messages/object-written.ts'
 import { DataId, OneOffTask, PayloadMessage, ProcessPayload, RestartPayload } from './messages/payload.ts'
 import { WorkerStatusMessage } from './messages/worker-status.ts'
+import { ClusterStatusSet } from './redis/cluster-status-sets.ts'
 import { DayObs } from './time/day-obs.ts'
+import { AosCwfsPipeline, AosFamPipeline, ControlName, ControlRejection, ReadbackOutcome } from './controls/index.ts'
 
 /** Shared schema pieces, emitted once each under $defs by title. */
 export const SHARED_SCHEMAS: readonly TSchema[] = [
@@ -54,6 +59,12 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   Service.schema,
   OneOffTask.schema,
   AlarmSeverity.schema,
+  ClusterStatusSet.schema,
+  ControlName.schema,
+  AosCwfsPipeline.schema,
+  AosFamPipeline.schema,
+  ReadbackOutcome.schema,
+  ControlRejection.schema,
   DayObs,
   UtcTime,
   SeqNum,
@@ -75,10 +86,14 @@ export const MESSAGES: readonly MessageSpec[] = [
   ExposureRecordMessage,
   PayloadMessage,
   WorkerStatusMessage,
+  ClusterStatusEntryMessage,
+  ControlCommandMessage,
+  ControlReadbackMessage,
   MetadataShardMessage,
   MetadataTableMessage,
   NightReportTextMessage,
   ObjectWrittenMessage,
   AlarmMessage,
   DeadLetterMessage,
+  ...ConsdbRowMessages,
 ]

@@ -1,7 +1,4 @@
-// Every identifier set of the contract, for docs, the surface snapshot and the CLI.
-import type { IdentifierSet } from '../internal/identifier-set.ts'
-import { AlarmSeverity } from '../messages/alarm.ts'
-import { OneOffTask } from '../messages/payload.ts'
+// The core identifier sets (names declared once; schemas, guards and parsers derive from them).
 import { Camera } from './cameras.ts'
 import { Controller, Instrument } from './instruments.ts'
 import { TimeMode, WorkerMode } from './modes.ts'
@@ -12,21 +9,3 @@ import { SecondaryStatus, WorkerFlavour, WorkerStatus } from './workers.ts'
 
 export { Camera, Controller, FocalPlanePattern, Instrument, Pipeline, SecondaryStatus, Service, Step, TimeMode, Who }
 export { WorkerFlavour, WorkerMode, WorkerStatus }
-
-export const IDENTIFIER_SETS: readonly IdentifierSet<string>[] = [
-  Instrument,
-  Controller,
-  Camera,
-  Pipeline,
-  Step,
-  Who,
-  FocalPlanePattern,
-  TimeMode,
-  WorkerMode,
-  WorkerFlavour,
-  WorkerStatus,
-  SecondaryStatus,
-  OneOffTask,
-  AlarmSeverity,
-  Service,
-]

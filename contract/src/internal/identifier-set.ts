@@ -3,7 +3,7 @@
 // The JSON Schema enum, the TypeScript union, the guard, the parser and the docs
 // all derive from the one list.
 // ----------------------------------------------------------------------------
-import { type TUnsafe, Type } from '@sinclair/typebox'
+import { Kind, type TUnsafe, Type, TypeRegistry } from '@sinclair/typebox'
 import { fail, issue, ok, type Result } from '../result.ts'
 
 export interface IdentifierSetSpec<T extends string> {
@@ -36,6 +36,15 @@ export interface IdentifierSet<T extends string> {
   parse(value: unknown, path?: string): Result<T>
 }
 
+/**
+ * A TypeBox kind for identifier enums, so that TypeBox's own Value.Check and
+ * TypeCompiler understand them too (a bare Type.Unsafe is unknown to both).
+ */
+const IDENTIFIER_KIND = 'RaIdentifier'
+if (!TypeRegistry.Has(IDENTIFIER_KIND)) {
+  TypeRegistry.Set(IDENTIFIER_KIND, (schema: { enum: readonly unknown[] }, value) => schema.enum.includes(value))
+}
+
 function loosen(text: string): string {
   return text.trim().toUpperCase().replace(/[-\s]+/g, '_')
 }
@@ -61,6 +70,7 @@ export function defineIdentifiers<const T extends string>(spec: IdentifierSetSpe
     add(alias, target)
   }
   const schema = Type.Unsafe<T>({
+    [Kind]: IDENTIFIER_KIND,
     type: 'string',
     enum: [...spec.values],
     title: spec.name,

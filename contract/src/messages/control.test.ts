@@ -1,18 +1,9 @@
 // ControlCommand and ControlReadback: golden examples validate, broken ones do not.
-import { TypeRegistry } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { controlReadback } from '../controls/values.ts'
 import { schemaId } from '../internal/message.ts'
 import { ControlCommand, ControlCommandMessage, ControlReadback, ControlReadbackMessage } from './control.ts'
-
-// Identifier-set schemas are Type.Unsafe (a plain JSON Schema `enum`), a kind Value.Check does not know
-// until one is registered. Register the enum check for this file (the JSON Schema validators need nothing).
-beforeAll(() => {
-  if (!TypeRegistry.Has('Unsafe')) {
-    TypeRegistry.Set('Unsafe', (schema: { enum?: unknown[] }, value) => schema.enum?.includes(value) ?? true)
-  }
-})
 
 describe('ControlCommand', () => {
   it('has a stable $id and valid golden examples', () => {

@@ -22,7 +22,7 @@ export async function buildArtefacts(root: string): Promise<Map<string, string>>
   const docs = buildSchemaDocs(MESSAGES, defs, major)
   for (const [path, text] of docs.files) files.set(path, text)
   files.set('contract/generated/types.ts', await buildTypes(docs.bundle))
-  for (const [path, text] of buildValidators(docs.perMessage)) files.set(path, text)
+  for (const [path, text] of buildValidators(docs.bundle, MESSAGES.map((m) => m.name))) files.set(path, text)
   files.set('contract/generated/messages.ts', messageIndex(MESSAGES.map((m) => m.name)))
   return files
 }

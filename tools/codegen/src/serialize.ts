@@ -12,6 +12,7 @@ export const DRAFT = 'http://json-schema.org/draft-07/schema#'
 
 export class SharedDefs {
   readonly #byIdentity = new Map<object, string>()
+  readonly #byText = new Map<string, string>()
   readonly #byName = new Map<string, TSchema>()
 
   constructor(schemas: readonly TSchema[]) {
@@ -22,12 +23,20 @@ export class SharedDefs {
       }
       if (this.#byName.has(name)) throw new Error(`two shared schemas are titled '${name}'`)
       this.#byIdentity.set(schema, name)
+      this.#byText.set(JSON.stringify(schema), name)
       this.#byName.set(name, schema)
     }
   }
 
+  /**
+   * The shared piece this schema is: by identity, or by equal JSON (TypeBox's
+   * Optional() and Readonly() return modified clones of the piece they wrap).
+   */
   nameOf(schema: object): string | undefined {
-    return this.#byIdentity.get(schema)
+    const byIdentity = this.#byIdentity.get(schema)
+    if (byIdentity !== undefined) return byIdentity
+    if (!('title' in schema)) return undefined
+    return this.#byText.get(JSON.stringify(schema))
   }
 
   get(name: string): TSchema {

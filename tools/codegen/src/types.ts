@@ -9,6 +9,8 @@ export async function buildTypes(bundle: JsonObject): Promise<string> {
   const text = await compile(bundle as never, 'RaContract', {
     bannerComment: BANNER,
     unreachableDefinitions: true,
+    // minItems would become tuple types ([T, ...T[]]); TypeBox's static type is T[].
+    ignoreMinAndMaxItems: true,
     additionalProperties: false,
     declareExternallyReferenced: true,
     enableConstEnums: false,
@@ -16,6 +18,9 @@ export async function buildTypes(bundle: JsonObject): Promise<string> {
     format: true,
     style: { singleQuote: true, semi: false, printWidth: 120, trailingComma: 'all' },
   })
-  // The bundle root only holds $defs; its empty interface is noise.
-  return text.replace(/\n\/\*\*\n \* Every message and shared piece[^]*?\nexport interface RaContract \{\}\n/, '\n')
+  // The bundle root only holds $defs: drop its empty interface and the notes pointing at it.
+  return text
+    .replace(/\/\*\*\n \* Every message and shared piece[^]*?\*\/\nexport interface RaContract \{[^}]*\}\n/, '')
+    .replace(/\n \*\n \* This (?:interface|type) was referenced by `RaContract`'s JSON-Schema\n \* via the `definition` "\w+"\./g, '')
+    .replace(/\/\*\*\n \* This (?:interface|type) was referenced by `RaContract`'s JSON-Schema\n \* via the `definition` "\w+"\.\n \*\/\n/g, '')
 }
