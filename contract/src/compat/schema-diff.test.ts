@@ -8,8 +8,8 @@ const obj = (properties: Record<string, unknown>, required: string[], extra: Rec
   additionalProperties: false,
   ...extra,
 })
-const breaking = (a: object, b: object) => diffSchemas(a, b).filter((c) => c.breaking)
-const compatible = (a: object, b: object) => diffSchemas(a, b).filter((c) => !c.breaking)
+const breaking = (a: Record<string, unknown>, b: Record<string, unknown>) => diffSchemas(a, b).filter((c) => c.breaking)
+const compatible = (a: Record<string, unknown>, b: Record<string, unknown>) => diffSchemas(a, b).filter((c) => !c.breaking)
 
 describe('schema diff', () => {
   const base = obj({ camera: { type: 'string' }, seq: { type: 'integer', minimum: 1 } }, ['camera', 'seq'])

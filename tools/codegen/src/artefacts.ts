@@ -2,8 +2,11 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { MESSAGES, SHARED_SCHEMAS } from '@rubin/ra-contract/authoring'
+import { buildNamesDoc } from './docs.ts'
+import { spliceGenerated } from './markdown.ts'
 import { buildSchemaDocs } from './schemas.ts'
-import { SharedDefs } from './serialize.ts'
+import { buildSurface } from './surface.ts'
+import { jsonText, SharedDefs } from './serialize.ts'
 import { buildTypes } from './types.ts'
 import { buildValidators } from './validators.ts'
 
@@ -24,6 +27,10 @@ export async function buildArtefacts(root: string): Promise<Map<string, string>>
   files.set('contract/generated/types.ts', await buildTypes(docs.bundle))
   for (const [path, text] of buildValidators(docs.bundle, MESSAGES.map((m) => m.name))) files.set(path, text)
   files.set('contract/generated/messages.ts', messageIndex(MESSAGES.map((m) => m.name)))
+  files.set('contract/generated/surface.json', jsonText(buildSurface(pkg.version, MESSAGES, docs.perMessage)))
+  const readmePath = 'contract/README.md'
+  const readme = await readFile(join(root, readmePath), 'utf8').catch(() => '# @rubin/ra-contract\n')
+  files.set(readmePath, spliceGenerated(readme, buildNamesDoc(MESSAGES)))
   return files
 }
 
