@@ -6,8 +6,8 @@
 // an exception that no longer matches anything fails too, so the lists stay true.
 // ----------------------------------------------------------------------------
 import { describe, expect, it } from 'vitest'
-import { Camera } from '../../contract/src/identifiers/cameras.ts'
-import { CHANNELS, findChannel, Location } from '../../contract/src/registry/index.ts'
+import { Camera } from '@rubin/ra-contract'
+import { CHANNELS, findChannel, Location } from '@rubin/ra-contract'
 import { loadModelsData } from './models-data.ts'
 import { covers, differences, type IgnoredKeys, registryView, rubinTvView } from './views.ts'
 

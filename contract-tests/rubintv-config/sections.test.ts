@@ -2,12 +2,6 @@
 // Which part of RubinTV's models_data.yaml each compatibility check covers.
 // Every top-level section must be listed here, so a section RubinTV adds fails
 // until someone decides whether it is part of the contract.
-//
-// Extension points: `admin_redis_menus` (Redis control keys and their items) and
-// `redis_detectors` (cluster-status streams) are not checked yet. A check for one
-// goes in its own file in this folder, reads the fixture with loadModelsData()
-// from ./models-data.ts (typed as YamlAdminRedisMenu / YamlRedisDetector), and
-// moves its entry below from 'extension point' to 'checked'.
 // ----------------------------------------------------------------------------
 import { describe, expect, it } from 'vitest'
 import { loadModelsData, MODELS_DATA_SECTIONS } from './models-data.ts'
@@ -30,8 +24,8 @@ const SECTIONS: Readonly<Record<string, Coverage>> = {
     status: 'exempt',
     reason: "RubinTV's own admin-page authorisation per site (user names); not an RA↔RubinTV message.",
   },
-  admin_redis_menus: { status: 'extension point', by: 'the Redis control-key checks (RUBINTV_CONTROL_*)' },
-  redis_detectors: { status: 'extension point', by: 'the cluster-status stream checks (CLUSTER_STATUS_*)' },
+  admin_redis_menus: { status: 'checked', by: 'controls-and-streams.test.ts' },
+  redis_detectors: { status: 'checked', by: 'controls-and-streams.test.ts' },
 }
 
 const data = loadModelsData()

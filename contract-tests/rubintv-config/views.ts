@@ -5,7 +5,7 @@
 // RubinTV applies them; nothing else is normalised, so every fix we made to
 // RubinTV's data shows up as a difference that the test must explain.
 // ----------------------------------------------------------------------------
-import { Camera } from '../../contract/src/identifiers/cameras.ts'
+import { Camera } from '@rubin/ra-contract'
 import {
   BUCKET_CONFIGURATIONS,
   type CameraSpec,
@@ -16,7 +16,7 @@ import {
   Location,
   metadataColumnsOf,
   RubinTvSite,
-} from '../../contract/src/registry/index.ts'
+} from '@rubin/ra-contract'
 import type { ModelsData, YamlCamera, YamlChannel, YamlLocation } from './models-data.ts'
 
 export type Value = string | boolean | null
