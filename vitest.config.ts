@@ -12,7 +12,10 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['contract/src/**/*.test.ts', 'tools/**/src/**/*.test.ts', 'services/*/src/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['contract/src/**/*.test.ts', 'tools/**/src/**/*.test.ts', 'services/*/src/**/*.test.ts'],
+        },
       },
       {
         extends: true,

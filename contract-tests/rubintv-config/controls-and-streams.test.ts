@@ -6,8 +6,8 @@
 // ----------------------------------------------------------------------------
 import {
   CLUSTER_STATUS_SETS,
-  CONTROLS,
   ClusterStatusSet,
+  CONTROLS,
   clusterStatusStreamKey,
   parseControlKey,
   parseControlValue,
@@ -38,14 +38,15 @@ describe("RubinTV's admin menus", () => {
     expect(control.rubintvMenu?.title).toBe(menu.title)
   })
 
-  it.each(
-    data.admin_redis_menus.flatMap((m) => m.items.map((item) => [m.key, item] as const)),
-  )('%s accepts the menu item %s', (key, item) => {
-    const parsed = parseControlKey(key)
-    if (!parsed.ok) throw new Error(`no control for ${key}`)
-    const value = parseControlValue(parsed.value.control, item)
-    expect(value.ok ? [] : value.issues).toEqual([])
-  })
+  it.each(data.admin_redis_menus.flatMap((m) => m.items.map((item) => [m.key, item] as const)))(
+    '%s accepts the menu item %s',
+    (key, item) => {
+      const parsed = parseControlKey(key)
+      if (!parsed.ok) throw new Error(`no control for ${key}`)
+      const value = parseControlValue(parsed.value.control, item)
+      expect(value.ok ? [] : value.issues).toEqual([])
+    },
+  )
 })
 
 describe("RubinTV's cluster-status streams", () => {

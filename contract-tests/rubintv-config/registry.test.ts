@@ -5,9 +5,9 @@
 // registry is in the YAML. Each exception is listed below with its reason;
 // an exception that no longer matches anything fails too, so the lists stay true.
 // ----------------------------------------------------------------------------
+
+import { Camera, CHANNELS, findChannel, Location } from '@rubin/ra-contract'
 import { describe, expect, it } from 'vitest'
-import { Camera } from '@rubin/ra-contract'
-import { CHANNELS, findChannel, Location } from '@rubin/ra-contract'
 import { loadModelsData } from './models-data.ts'
 import { covers, differences, type IgnoredKeys, registryView, rubinTvView } from './views.ts'
 

@@ -5,9 +5,9 @@
 // RubinTV applies them; nothing else is normalised, so every fix we made to
 // RubinTV's data shows up as a difference that the test must explain.
 // ----------------------------------------------------------------------------
-import { Camera } from '@rubin/ra-contract'
 import {
   BUCKET_CONFIGURATIONS,
+  Camera,
   type CameraSpec,
   cameraSpec,
   channelsOf,

@@ -103,6 +103,10 @@ export type DayObs = number
 export type FocalPlanePattern =
   'ALL' | 'CCD_CHECKERBOARD' | 'RAFT_CHECKERBOARD' | '5_ON_A_DIE' | 'MINIMAL' | 'ULTRA_MINIMAL' | 'ALL_UNVIGNETTED'
 /**
+ * A seq as product keys and tables use it: 0..999999 (TMA events count from 0).
+ */
+export type KeySeq = number
+/**
  * A cell: a scalar, a list, or an object shown as a popup button (label from DISPLAY_VALUE).
  *
  * This interface was referenced by `MetadataRow`'s JSON-Schema definition
@@ -245,10 +249,10 @@ export interface DataId {
  * One row (one seq): column name → cell; `_<column>` keys hold cell flags, `@<channel>` placeholders.
  *
  * This interface was referenced by `undefined`'s JSON-Schema definition
- * via the `patternProperty` "^[1-9][0-9]{0,5}$".
+ * via the `patternProperty` "^(0|[1-9][0-9]{0,5})$".
  *
  * This interface was referenced by `MetadataTable`'s JSON-Schema definition
- * via the `patternProperty` "^[1-9][0-9]{0,5}$".
+ * via the `patternProperty` "^(0|[1-9][0-9]{0,5})$".
  */
 export interface MetadataRow {
   [k: string]: MetadataCell
@@ -487,13 +491,16 @@ export interface ObjectWritten {
   camera: Camera
   channel?: string
   dayObs: DayObs
-  seq?: SeqNum | 'final'
+  /**
+   * The key’s seq, or final for per-day products.
+   */
+  seq?: KeySeq | 'final'
   etag?: string
   size?: number
   /**
    * For metadata: the rows that changed, so consumers can send only those.
    */
-  changedSeqs?: SeqNum[]
+  changedSeqs?: KeySeq[]
   producer: Service
   writtenAt: UtcTime
 }

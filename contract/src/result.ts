@@ -12,7 +12,9 @@ export interface Issue {
   readonly received?: unknown
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly Issue[] }
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly Issue[] }
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value }

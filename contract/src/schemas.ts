@@ -4,6 +4,7 @@
 // shared piece is emitted once under $defs (named by its title) and referenced.
 // ----------------------------------------------------------------------------
 import type { TSchema } from '@sinclair/typebox'
+import { AosCwfsPipeline, AosFamPipeline, ControlName, ControlRejection, ReadbackOutcome } from './controls/index.ts'
 import { Camera } from './identifiers/cameras.ts'
 import { Controller, Instrument } from './identifiers/instruments.ts'
 import { TimeMode, WorkerMode } from './identifiers/modes.ts'
@@ -13,16 +14,17 @@ import { Service } from './identifiers/services.ts'
 import { SecondaryStatus, WorkerFlavour, WorkerStatus } from './identifiers/workers.ts'
 import type { MessageSpec } from './internal/message.ts'
 import { AlarmMessage, AlarmSeverity } from './messages/alarm.ts'
+import { ClusterStatusEntryMessage } from './messages/cluster-status.ts'
 import {
   DetectorId,
   ExposureId,
+  KeySeq,
   PayloadId,
   ProcessingId,
   SeqNum,
   UtcTime,
   WorkerIdString,
 } from './messages/common.ts'
-import { ClusterStatusEntryMessage } from './messages/cluster-status.ts'
 import { ConsdbRowMessages } from './messages/consdb-rows.ts'
 import { ControlCommandMessage, ControlReadbackMessage } from './messages/control.ts'
 import { DeadLetterMessage } from './messages/dead-letter.ts'
@@ -40,7 +42,6 @@ import { DataId, OneOffTask, PayloadMessage, ProcessPayload, RestartPayload } fr
 import { WorkerStatusMessage } from './messages/worker-status.ts'
 import { ClusterStatusSet } from './redis/cluster-status-sets.ts'
 import { DayObs } from './time/day-obs.ts'
-import { AosCwfsPipeline, AosFamPipeline, ControlName, ControlRejection, ReadbackOutcome } from './controls/index.ts'
 
 /** Shared schema pieces, emitted once each under $defs by title. */
 export const SHARED_SCHEMAS: readonly TSchema[] = [
@@ -68,6 +69,7 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   DayObs,
   UtcTime,
   SeqNum,
+  KeySeq,
   ExposureId,
   DetectorId,
   WorkerIdString,

@@ -1,5 +1,5 @@
 // Small argument helpers for the CLI (node:util parseArgs does the parsing).
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { ContractError } from '../errors.ts'
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, usage: string) {

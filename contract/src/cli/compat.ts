@@ -42,7 +42,10 @@ export async function latestRelease(dir: string): Promise<{ file: string; surfac
   } catch {
     return undefined
   }
-  const newest = names.map((n) => n.slice(1, -'.json'.length)).sort(compareVersions).at(-1)
+  const newest = names
+    .map((n) => n.slice(1, -'.json'.length))
+    .sort(compareVersions)
+    .at(-1)
   if (newest === undefined) return undefined
   const file = join(RELEASES_DIR, `v${newest}.json`)
   return { file, surface: JSON.parse(await readFile(join(dir, file), 'utf8')) as Surface }
@@ -52,10 +55,17 @@ function surfaceAt(ref: string, dir: string): Surface {
   try {
     const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' }).trim()
     const rel = join(dir, SURFACE_PATH).slice(top.length + 1)
-    const text = execFileSync('git', ['show', `${ref}:${rel}`], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    const text = execFileSync('git', ['show', `${ref}:${rel}`], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     return JSON.parse(text) as Surface
   } catch (error) {
-    throw new ContractError('RA_CONTRACT_NO_RELEASE', `cannot read the contract surface at git ref '${ref}': ${(error as Error).message.split('\n')[0]}`)
+    throw new ContractError(
+      'RA_CONTRACT_NO_RELEASE',
+      `cannot read the contract surface at git ref '${ref}': ${(error as Error).message.split('\n')[0]}`,
+    )
   }
 }
 
@@ -71,7 +81,10 @@ export async function checkCompatCommand(args: string[], io: Io): Promise<number
   } else {
     const latest = await latestRelease(dir)
     if (latest === undefined) {
-      throw new ContractError('RA_CONTRACT_NO_RELEASE', `no snapshot in contract/${RELEASES_DIR}/; run ./ra contract release`)
+      throw new ContractError(
+        'RA_CONTRACT_NO_RELEASE',
+        `no snapshot in contract/${RELEASES_DIR}/; run ./ra contract release`,
+      )
     }
     released = latest.surface
     label = `contract/${latest.file}`
@@ -97,12 +110,18 @@ export async function releaseCommand(args: string[], io: Io): Promise<number> {
   const latest = await latestRelease(dir)
   if (latest) {
     if (compareVersions(current.version, latest.surface.version) <= 0) {
-      throw new ContractError('RA_CONTRACT_USAGE', `version ${current.version} is not newer than the last release ${latest.surface.version}; bump contract/package.json first`)
+      throw new ContractError(
+        'RA_CONTRACT_USAGE',
+        `version ${current.version} is not newer than the last release ${latest.surface.version}; bump contract/package.json first`,
+      )
     }
     const report = compareSurfaces(latest.surface, current)
     if (!report.compatible) {
       io.out(formatReport(report))
-      throw new ContractError('RA_CONTRACT_INCOMPATIBLE', 'refusing to release an incompatible change without a major bump')
+      throw new ContractError(
+        'RA_CONTRACT_INCOMPATIBLE',
+        'refusing to release an incompatible change without a major bump',
+      )
     }
   }
   const file = join(dir, RELEASES_DIR, `v${current.version}.json`)

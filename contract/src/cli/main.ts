@@ -47,7 +47,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   const handler = COMMANDS[command === '--help' || command === '-h' ? 'help' : command]
   try {
     if (handler === undefined) {
-      throw new ContractError('RA_CONTRACT_USAGE', `unknown command '${command}'. Commands: ${Object.keys(COMMANDS).join(', ')}`)
+      throw new ContractError(
+        'RA_CONTRACT_USAGE',
+        `unknown command '${command}'. Commands: ${Object.keys(COMMANDS).join(', ')}`,
+      )
     }
     return await handler(rest, io)
   } catch (error) {

@@ -4,10 +4,10 @@ import { CONTROLS, ControlName, resetKeyForClusterStatusSet, summarizeDomain } f
 import { detectorsOf } from '../detectors/index.ts'
 import { PATTERN_DETECTOR_COUNTS } from '../detectors/patterns.ts'
 import { ContractError } from '../errors.ts'
+import { IDENTIFIER_SETS } from '../identifier-sets.ts'
 import { Camera } from '../identifiers/cameras.ts'
 import { FocalPlanePattern } from '../identifiers/patterns.ts'
 import { Pipeline } from '../identifiers/pipelines.ts'
-import { IDENTIFIER_SETS } from '../identifier-sets.ts'
 import { CLUSTER_STATUS_SETS, ClusterStatusSet, clusterStatusStreamKey, REDIS_KEYS } from '../redis/index.ts'
 import { CAMERAS, CHANNELS, cameraSpec, isProduced, LOCATIONS } from '../registry/index.ts'
 import { MESSAGES } from '../schemas.ts'
@@ -101,8 +101,7 @@ const LISTS: Record<string, () => Row[]> = {
       producers: m.producers,
       consumers: m.consumers,
     })),
-  identifiers: () =>
-    IDENTIFIER_SETS.map((set) => ({ identifier: set.name, values: set.values, aliases: set.aliases })),
+  identifiers: () => IDENTIFIER_SETS.map((set) => ({ identifier: set.name, values: set.values, aliases: set.aliases })),
 }
 
 const USAGE = `ra-contract registry ${Object.keys(LISTS).join('|')} [--json]`
@@ -110,9 +109,20 @@ const USAGE = `ra-contract registry ${Object.keys(LISTS).join('|')} [--json]`
 function text(rows: Row[]): string {
   if (rows.length === 0) return '(none)'
   const columns = Object.keys(rows[0] ?? {})
-  const show = (v: unknown) => (Array.isArray(v) ? v.join(',') : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))
+  const show = (v: unknown) =>
+    Array.isArray(v)
+      ? v.join(',')
+      : v === null || v === undefined
+        ? ''
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v)
   const widths = columns.map((c) => Math.min(60, Math.max(c.length, ...rows.map((r) => show(r[c]).length))))
-  const line = (cells: string[]) => cells.map((c, i) => c.slice(0, 60).padEnd(widths[i] ?? 0)).join('  ').trimEnd()
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.slice(0, 60).padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd()
   return [line(columns), ...rows.map((r) => line(columns.map((c) => show(r[c]))))].join('\n')
 }
 

@@ -69,7 +69,9 @@ describe('compatibility check', () => {
 
   it('accepts additions as compatible', () => {
     const more = surface('1.1.0', {
-      identifiers: { FocalPlanePattern: { values: ['ALL', '5_ON_A_DIE', 'EDGE'], aliases: { FIVE_ON_A_DIE: '5_ON_A_DIE' } } },
+      identifiers: {
+        FocalPlanePattern: { values: ['ALL', '5_ON_A_DIE', 'EDGE'], aliases: { FIVE_ON_A_DIE: '5_ON_A_DIE' } },
+      },
     })
     const report = compareSurfaces(surface('1.0.0'), more)
     expect(report.compatible).toBe(true)

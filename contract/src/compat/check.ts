@@ -48,7 +48,12 @@ export function compareSurfaces(released: Surface, current: Surface): CompatRepo
     }
     for (const [alias, target] of Object.entries(old.aliases)) {
       if (now.aliases[alias] === undefined && !now.values.includes(alias)) {
-        push({ breaking: true, subject: `identifier ${name}`, message: `legacy spelling '${alias}' (→ ${target}) no longer accepted`, ...users })
+        push({
+          breaking: true,
+          subject: `identifier ${name}`,
+          message: `legacy spelling '${alias}' (→ ${target}) no longer accepted`,
+          ...users,
+        })
       }
     }
     for (const value of now.values) {
@@ -69,12 +74,23 @@ export function compareSurfaces(released: Surface, current: Surface): CompatRepo
     if (now === undefined) {
       push({ breaking: true, subject: `${old.kind} ${id}`, message: `'${old.value}' removed or renamed`, ...who })
     } else if (now.value !== old.value) {
-      push({ breaking: true, subject: `${old.kind} ${id}`, message: `changed from '${old.value}' to '${now.value}'`, ...who })
+      push({
+        breaking: true,
+        subject: `${old.kind} ${id}`,
+        message: `changed from '${old.value}' to '${now.value}'`,
+        ...who,
+      })
     }
   }
   for (const [id, now] of Object.entries(current.names)) {
     if (!(id in released.names)) {
-      push({ breaking: false, subject: `${now.kind} ${id}`, message: `'${now.value}' added`, producers: now.producers, consumers: now.consumers })
+      push({
+        breaking: false,
+        subject: `${now.kind} ${id}`,
+        message: `'${now.value}' added`,
+        producers: now.producers,
+        consumers: now.consumers,
+      })
     }
   }
 
@@ -91,7 +107,13 @@ export function compareSurfaces(released: Surface, current: Surface): CompatRepo
   }
   for (const [name, now] of Object.entries(current.messages)) {
     if (!(name in released.messages)) {
-      push({ breaking: false, subject: `message ${name}`, message: 'added', producers: now.producers, consumers: now.consumers })
+      push({
+        breaking: false,
+        subject: `message ${name}`,
+        message: 'added',
+        producers: now.producers,
+        consumers: now.consumers,
+      })
     }
   }
 
@@ -130,7 +152,9 @@ export function formatReport(report: CompatReport): string {
   }
   lines.push(`@rubin/ra-contract ${report.from} → ${report.to}`)
   if (breaking.length > 0) {
-    lines.push(`${breaking.length} breaking change(s)${report.majorBumped ? ' (allowed: the major version was bumped)' : ''}:`)
+    lines.push(
+      `${breaking.length} breaking change(s)${report.majorBumped ? ' (allowed: the major version was bumped)' : ''}:`,
+    )
     for (const f of breaking) lines.push(`  ✗ ${f.subject}: ${f.message}${who(f)}`)
   }
   if (additions.length > 0) {

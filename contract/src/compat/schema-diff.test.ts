@@ -9,7 +9,8 @@ const obj = (properties: Record<string, unknown>, required: string[], extra: Rec
   ...extra,
 })
 const breaking = (a: Record<string, unknown>, b: Record<string, unknown>) => diffSchemas(a, b).filter((c) => c.breaking)
-const compatible = (a: Record<string, unknown>, b: Record<string, unknown>) => diffSchemas(a, b).filter((c) => !c.breaking)
+const compatible = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  diffSchemas(a, b).filter((c) => !c.breaking)
 
 describe('schema diff', () => {
   const base = obj({ camera: { type: 'string' }, seq: { type: 'integer', minimum: 1 } }, ['camera', 'seq'])

@@ -57,7 +57,8 @@ const UPPER_BOUNDS = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'm
 export function diffSchemas(before: Schema, after: Schema): SchemaChange[] {
   const changes: SchemaChange[] = []
   const seen = new Set<string>()
-  const add = (path: string, breaking: boolean, message: string) => changes.push({ path: path || '/', breaking, message })
+  const add = (path: string, breaking: boolean, message: string) =>
+    changes.push({ path: path || '/', breaking, message })
 
   const visit = (oldRaw: Schema, newRaw: Schema, path: string): void => {
     const o = resolve(oldRaw, before)
@@ -144,7 +145,11 @@ export function diffSchemas(before: Schema, after: Schema): SchemaChange[] {
     if (o.additionalProperties !== false && n.additionalProperties === false) {
       add(path, true, 'additional properties are no longer allowed')
     } else if (asSchema(o.additionalProperties) && asSchema(n.additionalProperties)) {
-      visit(asSchema(o.additionalProperties) ?? {}, asSchema(n.additionalProperties) ?? {}, `${path}/additionalProperties`)
+      visit(
+        asSchema(o.additionalProperties) ?? {},
+        asSchema(n.additionalProperties) ?? {},
+        `${path}/additionalProperties`,
+      )
     }
 
     const opp = asSchema(o.patternProperties) ?? {}
@@ -155,7 +160,8 @@ export function diffSchemas(before: Schema, after: Schema): SchemaChange[] {
       else visit(asSchema(opp[pattern]) ?? {}, asSchema(npp[pattern]) ?? {}, at)
     }
     for (const pattern of Object.keys(npp)) {
-      if (!(pattern in opp)) add(`${path}/patternProperties/${pattern}`, Object.keys(opp).length > 0, `key pattern ${pattern} added`)
+      if (!(pattern in opp))
+        add(`${path}/patternProperties/${pattern}`, Object.keys(opp).length > 0, `key pattern ${pattern} added`)
     }
 
     const oi = asSchema(o.items)

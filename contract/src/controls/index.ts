@@ -20,5 +20,5 @@ export {
   ReadbackOutcome,
 } from './domains.ts'
 export { ControlName, type ResetControlName } from './names.ts'
-export { type ControlOutcome, controlReadback, parseControlValue, readbackValue, rejectionFor } from './values.ts'
 export { type ControlDomainSummary, summarizeDomain } from './summary.ts'
+export { type ControlOutcome, controlReadback, parseControlValue, readbackValue, rejectionFor } from './values.ts'

@@ -7,5 +7,18 @@ import { Pipeline, Step, Who } from './pipelines.ts'
 import { Service } from './services.ts'
 import { SecondaryStatus, WorkerFlavour, WorkerStatus } from './workers.ts'
 
-export { Camera, Controller, FocalPlanePattern, Instrument, Pipeline, SecondaryStatus, Service, Step, TimeMode, Who }
-export { WorkerFlavour, WorkerMode, WorkerStatus }
+export {
+  Camera,
+  Controller,
+  FocalPlanePattern,
+  Instrument,
+  Pipeline,
+  SecondaryStatus,
+  Service,
+  Step,
+  TimeMode,
+  Who,
+  WorkerFlavour,
+  WorkerMode,
+  WorkerStatus,
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { Camera } from '../identifiers/cameras.ts'
+import { TimeMode } from '../identifiers/modes.ts'
 import { FocalPlanePattern } from '../identifiers/patterns.ts'
 import { Pipeline } from '../identifiers/pipelines.ts'
-import { TimeMode } from '../identifiers/modes.ts'
-import { Camera } from '../identifiers/cameras.ts'
 import { defineIdentifiers } from './identifier-set.ts'
 
 describe('identifier sets', () => {

@@ -46,7 +46,10 @@ if (!TypeRegistry.Has(IDENTIFIER_KIND)) {
 }
 
 function loosen(text: string): string {
-  return text.trim().toUpperCase().replace(/[-\s]+/g, '_')
+  return text
+    .trim()
+    .toUpperCase()
+    .replace(/[-\s]+/g, '_')
 }
 
 export function defineIdentifiers<const T extends string>(spec: IdentifierSetSpec<T>): IdentifierSet<T> {

@@ -19,7 +19,10 @@ export const AlarmSeverity = defineIdentifiers({
 
 export const Alarm = Type.Object(
   {
-    name: Type.String({ pattern: '^[A-Za-z0-9_.:-]+$', description: 'Stable alarm name, e.g. Catcher.PsfFwhm.LSSTCam' }),
+    name: Type.String({
+      pattern: '^[A-Za-z0-9_.:-]+$',
+      description: 'Stable alarm name, e.g. Catcher.PsfFwhm.LSSTCam',
+    }),
     rule: Type.String({ description: 'The rule that raised it.' }),
     severity: AlarmSeverity.schema,
     maxSeverity: AlarmSeverity.schema,

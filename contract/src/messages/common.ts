@@ -16,6 +16,13 @@ export const SeqNum = Type.Integer({
   maximum: 999999,
 })
 
+export const KeySeq = Type.Integer({
+  title: 'KeySeq',
+  description: 'A seq as product keys and tables use it: 0..999999 (TMA events count from 0).',
+  minimum: 0,
+  maximum: 999999,
+})
+
 export const ExposureId = Type.Integer({
   title: 'ExposureId',
   description: 'Exposure id (= visit id): YYYYMMDD followed by seq_num padded to 5 digits, plus a controller offset.',

@@ -27,7 +27,15 @@ function rowMessage<S extends TSchema>(schema: S, stem: string, examples: readon
 // ccdvisit_id packs (day_obs, seq_num, detector, controller); 730865976064 is ComCamSim S 20240403 seq 451 det 0.
 export const ConsdbRowMessages = [
   rowMessage(CcdVisit1QuicklookRow, 'consdb-lsstcam-ccdvisit1-quicklook', [
-    { day_obs: 20240403, seq_num: 451, detector: 0, ccdvisit_id: 730865976064, psf_sigma: 1.93, sky_bg: 812.5, n_psf_star: 41 },
+    {
+      day_obs: 20240403,
+      seq_num: 451,
+      detector: 0,
+      ccdvisit_id: 730865976064,
+      psf_sigma: 1.93,
+      sky_bg: 812.5,
+      n_psf_star: 41,
+    },
   ]),
   rowMessage(Visit1QuicklookRow, 'consdb-lsstcam-visit1-quicklook', [
     { visit_id: 2025111500226, day_obs: 20251115, seq_num: 226, n_inputs: 189, psf_sigma_median: 1.9 },

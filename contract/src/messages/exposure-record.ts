@@ -35,7 +35,9 @@ export const ExposureRecord = Type.Object(
     timespanBegin: UtcTime,
     timespanEnd: UtcTime,
     rawUri: Type.Optional(
-      Type.String({ description: 'Where the raw files are: s3://bucket/prefix/ or file:///dir/ (one file per detector).' }),
+      Type.String({
+        description: 'Where the raw files are: s3://bucket/prefix/ or file:///dir/ (one file per detector).',
+      }),
     ),
   },
   {

@@ -2,7 +2,7 @@
 // interfaces in contract/generated/types.ts are held equal to these by a type-level test.
 export { Alarm, AlarmSeverity } from './alarm.ts'
 export { ClusterStatusEntry } from './cluster-status.ts'
-export { DetectorId, ExposureId, PayloadId, ProcessingId, SeqNum, UtcTime, WorkerIdString } from './common.ts'
+export { DetectorId, ExposureId, KeySeq, PayloadId, ProcessingId, SeqNum, UtcTime, WorkerIdString } from './common.ts'
 export { ConsdbRowMessages } from './consdb-rows.ts'
 export { ControlCommand, ControlReadback } from './control.ts'
 export { DeadLetter } from './dead-letter.ts'

@@ -55,7 +55,8 @@ export const MetadataRow = Type.Record(Type.String(), MetadataCell, {
 })
 export type MetadataRow = Static<typeof MetadataRow>
 
-const seqKey = Type.String({ pattern: '^[1-9][0-9]{0,5}$' })
+// Seq as a decimal string without padding; 0 is a real seq (TMA events count from 0).
+const seqKey = Type.String({ pattern: '^(0|[1-9][0-9]{0,5})$' })
 
 export const MetadataTable = Type.Record(seqKey, MetadataRow, {
   $id: schemaId('metadata-table'),

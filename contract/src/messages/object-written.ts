@@ -5,7 +5,7 @@ import { Camera } from '../identifiers/cameras.ts'
 import { Service } from '../identifiers/services.ts'
 import { defineMessage, schemaId } from '../internal/message.ts'
 import { DayObs } from '../time/day-obs.ts'
-import { SeqNum, UtcTime } from './common.ts'
+import { KeySeq, UtcTime } from './common.ts'
 
 export const ObjectWritten = Type.Object(
   {
@@ -24,11 +24,13 @@ export const ObjectWritten = Type.Object(
     camera: Camera.schema,
     channel: Type.Optional(Type.String({ pattern: '^\\w+$' })),
     dayObs: DayObs,
-    seq: Type.Optional(Type.Union([SeqNum, Type.Literal('final')])),
+    seq: Type.Optional(
+      Type.Union([KeySeq, Type.Literal('final')], { description: 'The key’s seq, or final for per-day products.' }),
+    ),
     etag: Type.Optional(Type.String()),
     size: Type.Optional(Type.Integer({ minimum: 0 })),
     changedSeqs: Type.Optional(
-      Type.Array(SeqNum, { description: 'For metadata: the rows that changed, so consumers can send only those.' }),
+      Type.Array(KeySeq, { description: 'For metadata: the rows that changed, so consumers can send only those.' }),
     ),
     producer: Service.schema,
     writtenAt: UtcTime,

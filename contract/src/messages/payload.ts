@@ -52,7 +52,11 @@ export const ProcessPayload = Type.Object(
     attempt: Type.Integer({ minimum: 1, description: '1 on first dispatch; incremented when re-queued after a loss.' }),
     enqueuedAt: UtcTime,
   },
-  { title: 'ProcessPayload', description: 'Process some data ids with a pipeline or one-off task.', additionalProperties: false },
+  {
+    title: 'ProcessPayload',
+    description: 'Process some data ids with a pipeline or one-off task.',
+    additionalProperties: false,
+  },
 )
 
 export const RestartPayload = Type.Object(

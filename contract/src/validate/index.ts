@@ -5,10 +5,11 @@
 // unknown properties are allowed, so a newer minor producer never breaks them).
 // Both return data, never throw.
 // ----------------------------------------------------------------------------
-import * as strict from '../../generated/validators.cjs'
-import * as tolerant from '../../generated/validators-tolerant.cjs'
-import type { CompiledValidator } from '../../generated/validators.d.cts'
+
 import { MESSAGE_NAMES, type MessageName, type MessageTypes } from '../../generated/messages.ts'
+import * as strict from '../../generated/validators.cjs'
+import type { CompiledValidator } from '../../generated/validators.d.cts'
+import * as tolerant from '../../generated/validators-tolerant.cjs'
 import { fail, issue, ok, type Result } from '../result.ts'
 import { toIssues } from './issues.ts'
 

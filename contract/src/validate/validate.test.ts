@@ -14,13 +14,16 @@ describe('message registry', () => {
     for (const message of MESSAGES) expect(message.examples.length, message.name).toBeGreaterThan(0)
   })
 
-  it.each(MESSAGES.map((m) => [m.name, m] as const))('%s: examples pass the generated and the TypeBox checks', (_, m) => {
-    for (const example of m.examples) {
-      const result = validate(m.name as (typeof MESSAGE_NAMES)[number], example)
-      expect(result.ok ? [] : result.issues).toEqual([])
-      expect(Value.Check(m.schema, example)).toBe(true)
-    }
-  })
+  it.each(MESSAGES.map((m) => [m.name, m] as const))(
+    '%s: examples pass the generated and the TypeBox checks',
+    (_, m) => {
+      for (const example of m.examples) {
+        const result = validate(m.name as (typeof MESSAGE_NAMES)[number], example)
+        expect(result.ok ? [] : result.issues).toEqual([])
+        expect(Value.Check(m.schema, example)).toBe(true)
+      }
+    },
+  )
 })
 
 describe('validate', () => {

@@ -5,8 +5,8 @@ import { MESSAGES, SHARED_SCHEMAS } from '@rubin/ra-contract/authoring'
 import { buildNamesDoc } from './docs.ts'
 import { spliceGenerated } from './markdown.ts'
 import { buildSchemaDocs } from './schemas.ts'
-import { buildSurface } from './surface.ts'
 import { jsonText, SharedDefs } from './serialize.ts'
+import { buildSurface } from './surface.ts'
 import { buildTypes } from './types.ts'
 import { buildValidators } from './validators.ts'
 
@@ -25,7 +25,11 @@ export async function buildArtefacts(root: string): Promise<Map<string, string>>
   const docs = buildSchemaDocs(MESSAGES, defs, major)
   for (const [path, text] of docs.files) files.set(path, text)
   files.set('contract/generated/types.ts', await buildTypes(docs.bundle))
-  for (const [path, text] of buildValidators(docs.bundle, MESSAGES.map((m) => m.name))) files.set(path, text)
+  for (const [path, text] of buildValidators(
+    docs.bundle,
+    MESSAGES.map((m) => m.name),
+  ))
+    files.set(path, text)
   files.set('contract/generated/messages.ts', messageIndex(MESSAGES.map((m) => m.name)))
   files.set('contract/generated/surface.json', jsonText(buildSurface(pkg.version, MESSAGES, docs.perMessage)))
   const readmePath = 'contract/README.md'

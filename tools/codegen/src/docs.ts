@@ -4,11 +4,11 @@
 // checks that every name appears (docs and code cannot disagree).
 // ----------------------------------------------------------------------------
 import {
+  Camera,
   CHANNELS,
   CLUSTER_STATUS_SETS,
-  CONTROLS,
-  Camera,
   ClusterStatusSet,
+  CONTROLS,
   ControlName,
   cameraSpec,
   clusterStatusStreamKey,
@@ -23,6 +23,7 @@ import {
   notProducedReason,
   PATTERN_DETECTOR_COUNTS,
   REDIS_KEYS,
+  type RedisKeySpec,
   summarizeDomain,
 } from '@rubin/ra-contract'
 import type { MessageSpec } from '@rubin/ra-contract/authoring'
@@ -35,7 +36,9 @@ function identifiers(): string {
     const aliases = Object.entries(set.aliases)
     const rows = set.values.map((value) => [code(value), set.docs[value] ?? ''])
     const aliasText =
-      aliases.length === 0 ? '' : `\n\nAccepted on input: ${aliases.map(([a, t]) => `${code(a)} → ${code(t)}`).join(', ')}.`
+      aliases.length === 0
+        ? ''
+        : `\n\nAccepted on input: ${aliases.map(([a, t]) => `${code(a)} → ${code(t)}`).join(', ')}.`
     return `### ${set.name}\n\n${set.description}\n\n${table(['token', 'meaning'], rows)}${aliasText}`
   }).join('\n\n')
 }
@@ -79,7 +82,7 @@ function s3Keys(): string {
 }
 
 function redisKeys(): string {
-  const rows = REDIS_KEYS.map((k) => [
+  const rows = (REDIS_KEYS as readonly RedisKeySpec[]).map((k) => [
     code(k.name),
     code(k.template),
     k.kind,
@@ -134,7 +137,14 @@ function detectors(): string {
   const rows = (['LSSTCam', 'LATISS', 'LSSTComCam'] as const).map((instrument) => {
     const all = detectorsOf(instrument)
     const count = (purpose: string) => all.filter((d) => d.purpose === purpose).length
-    return [code(instrument), all.length, count('imaging'), count('guider'), count('wavefront'), `${all[0]?.name} … ${all.at(-1)?.name}`]
+    return [
+      code(instrument),
+      all.length,
+      count('imaging'),
+      count('guider'),
+      count('wavefront'),
+      `${all[0]?.name} … ${all.at(-1)?.name}`,
+    ]
   })
   return `${table(['instrument', 'detectors', 'imaging', 'guider', 'wavefront', 'names'], rows)}\n\nThe full list: \`./ra contract registry detectors --json\`.`
 }

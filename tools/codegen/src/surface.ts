@@ -6,8 +6,8 @@
 import {
   CHANNELS,
   CLUSTER_STATUS_SETS,
-  CONTROLS,
   ClusterStatusSet,
+  CONTROLS,
   ControlName,
   clusterStatusStreamKey,
   detectorsOf,
@@ -24,13 +24,26 @@ import type { Surface, SurfaceName } from '@rubin/ra-contract/compat'
 import type { JsonObject } from './serialize.ts'
 
 const PRODUCT_WRITERS = ['worker', 'step1b-worker', 'metadata-server', 'snowflakes']
-const EVERY_SERVICE = ['watcher', 'head-node', 'worker', 'step1b-worker', 'cluster-manager', 'metadata-server', 'consdb-writer', 'snowflakes']
+const EVERY_SERVICE = [
+  'watcher',
+  'head-node',
+  'worker',
+  'step1b-worker',
+  'cluster-manager',
+  'metadata-server',
+  'consdb-writer',
+  'snowflakes',
+]
 
 function sortedObject<T>(entries: [string, T][]): Record<string, T> {
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
-export function buildSurface(version: string, messages: readonly MessageSpec[], perMessage: ReadonlyMap<string, JsonObject>): Surface {
+export function buildSurface(
+  version: string,
+  messages: readonly MessageSpec[],
+  perMessage: ReadonlyMap<string, JsonObject>,
+): Surface {
   const names: [string, SurfaceName][] = []
   const name = (id: string, kind: string, value: string, producers: readonly string[], consumers: readonly string[]) =>
     names.push([id, { kind, value, producers: [...producers], consumers: [...consumers] }])
@@ -38,17 +51,31 @@ export function buildSurface(version: string, messages: readonly MessageSpec[], 
   for (const c of CHANNELS) {
     name(`channel:${c.camera}/${c.name}`, 'channel', `${c.camera}/${c.name}`, PRODUCT_WRITERS, ['rubintv'])
     // A channel moving between per-seq and per-day changes its keys and where RubinTV shows it.
-    name(`channel-per-day:${c.camera}/${c.name}`, 'channel layout', c.perDay ? 'per-day' : 'per-seq', PRODUCT_WRITERS, ['rubintv'])
+    name(`channel-per-day:${c.camera}/${c.name}`, 'channel layout', c.perDay ? 'per-day' : 'per-seq', PRODUCT_WRITERS, [
+      'rubintv',
+    ])
   }
   for (const l of Object.values(LOCATIONS)) {
     const endpoint = 'url' in l.endpoint ? l.endpoint.url : `$${l.endpoint.fromEnv}`
-    name(`location:${l.name}`, 'location', `bucket=${l.bucket} profile=${l.profile ?? ''} endpoint=${endpoint}`, EVERY_SERVICE, ['rubintv'])
+    name(
+      `location:${l.name}`,
+      'location',
+      `bucket=${l.bucket} profile=${l.profile ?? ''} endpoint=${endpoint}`,
+      EVERY_SERVICE,
+      ['rubintv'],
+    )
   }
   for (const k of KEY_KINDS) name(`s3-key:${k.kind}`, 'S3 key', k.template, PRODUCT_WRITERS, ['rubintv'])
   for (const k of REDIS_KEYS) name(`redis-key:${k.name}`, 'Redis key', `${k.kind} ${k.template}`, k.writers, k.readers)
   for (const set of ClusterStatusSet.values) {
     name(`stream:${set}`, 'cluster-status stream', clusterStatusStreamKey(set), ['cluster-manager'], ['rubintv'])
-    name(`stream-name:${set}`, 'cluster-status display name', CLUSTER_STATUS_SETS[set].rubintvName, ['cluster-manager'], ['rubintv'])
+    name(
+      `stream-name:${set}`,
+      'cluster-status display name',
+      CLUSTER_STATUS_SETS[set].rubintvName,
+      ['cluster-manager'],
+      ['rubintv'],
+    )
   }
   for (const control of ControlName.values) {
     const spec = CONTROLS[control]
@@ -58,15 +85,23 @@ export function buildSurface(version: string, messages: readonly MessageSpec[], 
     name(`control-readback:${control}`, 'control read-back key', spec.readbackKey, readers, writers)
     name(`control-semantics:${control}`, 'control semantics', spec.semantics, writers, readers)
     const domain = summarizeDomain(spec.domain)
-    if (domain.pattern !== undefined) name(`control-pattern:${control}`, 'control value pattern', domain.pattern, writers, readers)
-    for (const value of domain.values) name(`control-value:${control}/${value}`, 'control value', value, writers, readers)
+    if (domain.pattern !== undefined)
+      name(`control-pattern:${control}`, 'control value pattern', domain.pattern, writers, readers)
+    for (const value of domain.values)
+      name(`control-value:${control}/${value}`, 'control value', value, writers, readers)
     for (const [alias, target] of Object.entries(domain.aliases)) {
       name(`control-alias:${control}/${alias}`, 'control value alias', target, writers, readers)
     }
   }
   for (const instrument of ['LSSTCam', 'LATISS', 'LSSTComCam'] as const) {
     for (const d of detectorsOf(instrument)) {
-      name(`detector:${instrument}/${d.id}`, 'detector', `${d.name} ${d.physicalType} ${d.purpose}`, ['head-node', 'camera-simulator'], ['worker', 'rubintv'])
+      name(
+        `detector:${instrument}/${d.id}`,
+        'detector',
+        `${d.name} ${d.physicalType} ${d.purpose}`,
+        ['head-node', 'camera-simulator'],
+        ['worker', 'rubintv'],
+      )
     }
   }
   for (const [channel, camera] of Object.entries(METADATA_CHANNEL_CAMERAS)) {
@@ -75,7 +110,10 @@ export function buildSurface(version: string, messages: readonly MessageSpec[], 
   for (const code of Object.keys(ERROR_CODES)) name(`error-code:${code}`, 'error code', code, ['ra-cli'], ['ra-cli'])
 
   const identifiers = sortedObject(
-    IDENTIFIER_SETS.map((set) => [set.name, { values: [...set.values], aliases: sortedObject(Object.entries(set.aliases)) }]),
+    IDENTIFIER_SETS.map((set) => [
+      set.name,
+      { values: [...set.values], aliases: sortedObject(Object.entries(set.aliases)) },
+    ]),
   )
   const messageEntries = messages.map((m): [string, Surface['messages'][string]] => {
     const schema = perMessage.get(m.name)

@@ -20,7 +20,13 @@ export async function buildTypes(bundle: JsonObject): Promise<string> {
   })
   // The bundle root only holds $defs: drop its empty interface and the notes pointing at it.
   return text
-    .replace(/\/\*\*\n \* Every message and shared piece[^]*?\*\/\nexport interface RaContract \{[^}]*\}\n/, '')
-    .replace(/\n \*\n \* This (?:interface|type) was referenced by `RaContract`'s JSON-Schema\n \* via the `definition` "\w+"\./g, '')
-    .replace(/\/\*\*\n \* This (?:interface|type) was referenced by `RaContract`'s JSON-Schema\n \* via the `definition` "\w+"\.\n \*\/\n/g, '')
+    .replace(/\/\*\*\n \* Every message and shared piece[\s\S]*?\*\/\nexport interface RaContract \{[^}]*\}\n/, '')
+    .replace(
+      /\n \*\n \* This (?:interface|type) was referenced by `RaContract`'s JSON-Schema\n \* via the `definition` "\w+"\./g,
+      '',
+    )
+    .replace(
+      /\/\*\*\n \* This (?:interface|type) was referenced by `RaContract`'s JSON-Schema\n \* via the `definition` "\w+"\.\n \*\/\n/g,
+      '',
+    )
 }

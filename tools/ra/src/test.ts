@@ -26,10 +26,19 @@ const STEPS: readonly Step[] = [
   { name: 'extracted reference data is fresh', command: ['node', 'tools/extract-reference/src/main.ts', '--check'] },
   { name: 'lint and format (biome)', command: [bin('biome'), 'ci', '--reporter=summary', '.'] },
   { name: 'typecheck, incl. type-level tests (tsc)', command: [bin('tsc'), '-p', 'tsconfig.json'] },
-  { name: 'contract compatibility with the last release', command: ['node', SOURCE, 'contract/src/cli/main.ts', 'check-compat'] },
+  {
+    name: 'contract compatibility with the last release',
+    command: ['node', SOURCE, 'contract/src/cli/main.ts', 'check-compat'],
+  },
   {
     name: 'unit and contract tests (vitest)',
-    command: [bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(RESULTS, 'vitest.json')}`],
+    command: [
+      bin('vitest'),
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(RESULTS, 'vitest.json')}`,
+    ],
     count: async () => {
       try {
         const report = JSON.parse(await readFile(join(RESULTS, 'vitest.json'), 'utf8')) as {

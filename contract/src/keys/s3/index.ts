@@ -12,6 +12,7 @@ export {
   type S3KeySpec,
 } from './kinds.ts'
 export { parseS3Key } from './parse.ts'
+export { REGISTERED_CHANNELS_ONLY } from './registry-channels.ts'
 export {
   type RubintvV2Options,
   type RubintvV2Parsed,
