@@ -73,6 +73,9 @@ const processIo: Io = {
   },
 }
 
-if (import.meta.main) {
+/** Entry point for the bin and for `node main.ts`. */
+export async function main(): Promise<void> {
   process.exitCode = await runCli(process.argv.slice(2), processIo)
 }
+
+if (import.meta.main) await main()
