@@ -4,7 +4,7 @@ import { Controller, Instrument } from './instruments.ts'
 import { TimeMode, WorkerMode } from './modes.ts'
 import { FocalPlanePattern } from './patterns.ts'
 import { Pipeline, Step, Who } from './pipelines.ts'
-import { Service } from './services.ts'
+import { RA_SERVICES, Service } from './services.ts'
 import { SecondaryStatus, WorkerFlavour, WorkerStatus } from './workers.ts'
 
 export {
@@ -13,6 +13,7 @@ export {
   FocalPlanePattern,
   Instrument,
   Pipeline,
+  RA_SERVICES,
   SecondaryStatus,
   Service,
   Step,

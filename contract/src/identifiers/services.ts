@@ -38,3 +38,16 @@ export const Service = defineIdentifiers({
   loose: false,
 })
 export type Service = (typeof Service.values)[number]
+
+/** The Rapid Analysis processes themselves (everything but RubinTV, the CLI, the simulator and external CSCs). */
+export const RA_SERVICES = [
+  'watcher',
+  'head-node',
+  'worker',
+  'step1b-worker',
+  'cluster-manager',
+  'metadata-server',
+  'consdb-writer',
+  'snowflakes',
+  'catcher',
+] as const satisfies readonly Service[]

@@ -8,7 +8,7 @@
 // Streams carry one field, STREAM_DATA_FIELD, holding JSON (as the cluster-status
 // streams do today), so every stream is read the same way.
 // ----------------------------------------------------------------------------
-import type { Service } from '../identifiers/services.ts'
+import { RA_SERVICES, type Service } from '../identifiers/services.ts'
 
 export type RedisKind = 'string' | 'list' | 'hash' | 'set' | 'zset' | 'stream'
 export type RedisWire = 'rubintv-compatible' | 'internal' | 'external'
@@ -38,17 +38,7 @@ const TWO_DAYS = 172_800
 const ONE_AND_A_HALF_DAYS = 129_600
 
 const STEP1A_WRITERS = ['worker', 'step1b-worker'] as const satisfies readonly Service[]
-const ALL_RA = [
-  'watcher',
-  'head-node',
-  'worker',
-  'step1b-worker',
-  'cluster-manager',
-  'metadata-server',
-  'consdb-writer',
-  'snowflakes',
-  'catcher',
-] as const satisfies readonly Service[]
+const ALL_RA = RA_SERVICES
 const CONTROL_CONSUMERS = ['head-node', 'cluster-manager', 'worker'] as const satisfies readonly Service[]
 
 export const REDIS_KEYS = [

@@ -16,6 +16,7 @@ import {
   KEY_KINDS,
   LOCATIONS,
   METADATA_CHANNEL_CAMERAS,
+  RA_SERVICES,
   REDIS_KEYS,
   summarizeDomain,
 } from '@rubin/ra-contract'
@@ -24,16 +25,6 @@ import type { Surface, SurfaceName } from '@rubin/ra-contract/compat'
 import type { JsonObject } from './serialize.ts'
 
 const PRODUCT_WRITERS = ['worker', 'step1b-worker', 'metadata-server', 'snowflakes']
-const EVERY_SERVICE = [
-  'watcher',
-  'head-node',
-  'worker',
-  'step1b-worker',
-  'cluster-manager',
-  'metadata-server',
-  'consdb-writer',
-  'snowflakes',
-]
 
 function sortedObject<T>(entries: [string, T][]): Record<string, T> {
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -61,7 +52,7 @@ export function buildSurface(
       `location:${l.name}`,
       'location',
       `bucket=${l.bucket} profile=${l.profile ?? ''} endpoint=${endpoint}`,
-      EVERY_SERVICE,
+      RA_SERVICES,
       ['rubintv'],
     )
   }
