@@ -21,6 +21,16 @@ export default defineConfig({
         extends: true,
         test: { name: 'contract', include: ['contract-tests/**/*.test.ts'], testTimeout: 30_000 },
       },
+      {
+        // Real Redis (a private redis-server per test file), real processes: slower, fewer at a time.
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['services/*/test/**/*.int.test.ts', 'tools/*/test/**/*.int.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 })
