@@ -136,6 +136,10 @@ export type OneOffTask =
  */
 export type PayloadId = string
 /**
+ * finished: done; failed: the pipeline failed (finished-but-failed); skipped: dropped unprocessed by the worker mode.
+ */
+export type PayloadOutcome = 'finished' | 'failed' | 'skipped'
+/**
  * A processing pipeline a payload runs (built-in quicklook or an external executor command).
  */
 export type Pipeline =
@@ -201,6 +205,7 @@ export type Service =
   | 'rubintv'
   | 'ra-cli'
   | 'mtaos'
+  | 'object-store'
 /**
  * How the focal-plane selection changes from one dispatched exposure to the next.
  */
@@ -236,6 +241,29 @@ export type WorkerStatus = 'free' | 'busy' | 'queued' | 'restarting' | 'guest' |
  */
 export type Payload = ProcessPayload | RestartPayload
 
+/**
+ * One event of a bucket notification.
+ */
+export interface BucketNotificationRecord {
+  /**
+   * e.g. ObjectCreated:Put, s3:ObjectCreated:CompleteMultipartUpload
+   */
+  eventName: string
+  eventTime?: string
+  s3: {
+    bucket: {
+      name: string
+    }
+    object: {
+      /**
+       * URL-encoded object key (spaces as +).
+       */
+      key: string
+      size?: number
+      eTag?: string
+    }
+  }
+}
 /**
  * Required dimensions of a butler data id: instrument plus exposure or visit, and detector if any.
  */
@@ -370,6 +398,43 @@ export interface WorkerStatusReport {
    */
   host: string
   pid: number
+}
+/**
+ * Every expected detector of a processing id has finished or failed: written once, atomically, by the worker that completed the last one.
+ */
+export interface GatherReady {
+  instrument: Instrument
+  who: Who
+  processingId: ProcessingId
+  expected: number
+  /**
+   * Detectors that failed or were skipped; the visit step tolerates them.
+   */
+  failedDetectors: DetectorId[]
+  at: UtcTime
+}
+/**
+ * How one payload went: who ran it, when, and how it ended (for status, scenarios and the performance monitor).
+ */
+export interface PayloadTiming {
+  payloadId: PayloadId
+  workerId: WorkerId
+  instrument: Instrument
+  who: Who
+  processingId: ProcessingId
+  detector?: DetectorId
+  pipeline?: Pipeline
+  outcome: PayloadOutcome
+  reason?: string
+  enqueuedAt: UtcTime
+  startedAt: UtcTime
+  finishedAt: UtcTime
+}
+/**
+ * An S3/Ceph bucket notification (webhook body) announcing objects written to the raw bucket.
+ */
+export interface BucketNotification {
+  Records: BucketNotificationRecord[]
 }
 /**
  * The `data` JSON of one cluster-status stream entry: detector number, depth or flavour name → cell.

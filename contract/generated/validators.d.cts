@@ -13,6 +13,9 @@ export interface CompiledValidator {
 export declare const ExposureRecord: CompiledValidator
 export declare const Payload: CompiledValidator
 export declare const WorkerStatusReport: CompiledValidator
+export declare const GatherReady: CompiledValidator
+export declare const PayloadTiming: CompiledValidator
+export declare const BucketNotification: CompiledValidator
 export declare const ClusterStatusEntry: CompiledValidator
 export declare const ControlCommand: CompiledValidator
 export declare const ControlReadback: CompiledValidator

@@ -14,6 +14,7 @@ import { Service } from './identifiers/services.ts'
 import { SecondaryStatus, WorkerFlavour, WorkerStatus } from './identifiers/workers.ts'
 import type { MessageSpec } from './internal/message.ts'
 import { AlarmMessage, AlarmSeverity } from './messages/alarm.ts'
+import { BucketNotificationMessage, BucketNotificationRecord } from './messages/bucket-notification.ts'
 import { ClusterStatusEntryMessage } from './messages/cluster-status.ts'
 import {
   DetectorId,
@@ -25,6 +26,7 @@ import {
   UtcTime,
   WorkerIdString,
 } from './messages/common.ts'
+import { GatherReadyMessage, PayloadOutcome, PayloadTimingMessage } from './messages/completion.ts'
 import { ConsdbRowMessages } from './messages/consdb-rows.ts'
 import { ControlCommandMessage, ControlReadbackMessage } from './messages/control.ts'
 import { DeadLetterMessage } from './messages/dead-letter.ts'
@@ -78,6 +80,8 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   DataId,
   ProcessPayload,
   RestartPayload,
+  PayloadOutcome,
+  BucketNotificationRecord,
   MetadataScalar,
   MetadataCell,
   MetadataRow,
@@ -88,6 +92,9 @@ export const MESSAGES: readonly MessageSpec[] = [
   ExposureRecordMessage,
   PayloadMessage,
   WorkerStatusMessage,
+  GatherReadyMessage,
+  PayloadTimingMessage,
+  BucketNotificationMessage,
   ClusterStatusEntryMessage,
   ControlCommandMessage,
   ControlReadbackMessage,

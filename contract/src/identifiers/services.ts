@@ -19,6 +19,7 @@ export const Service = defineIdentifiers({
     'rubintv',
     'ra-cli',
     'mtaos',
+    'object-store',
   ],
   docs: {
     watcher: 'Announces each new raw exposure once (services/watcher).',
@@ -34,6 +35,7 @@ export const Service = defineIdentifiers({
     rubintv: 'The RubinTV web app (today’s, and our reference consumer).',
     'ra-cli': 'The ./ra command line (control, status).',
     mtaos: 'The MTAOS CSC (external): reads the WEP processing result.',
+    'object-store': 'The raw bucket itself (S3/Ceph, external): sends bucket notifications when a raw lands.',
   },
   loose: false,
 })

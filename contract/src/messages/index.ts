@@ -1,8 +1,10 @@
 // Every message schema (TypeBox value) and its static type. The generated
 // interfaces in contract/generated/types.ts are held equal to these by a type-level test.
 export { Alarm, AlarmSeverity } from './alarm.ts'
+export { BucketNotification, BucketNotificationRecord } from './bucket-notification.ts'
 export { ClusterStatusEntry } from './cluster-status.ts'
 export { DetectorId, ExposureId, KeySeq, PayloadId, ProcessingId, SeqNum, UtcTime, WorkerIdString } from './common.ts'
+export { GatherReady, PayloadOutcome, PayloadTiming } from './completion.ts'
 export { ConsdbRowMessages } from './consdb-rows.ts'
 export { ControlCommand, ControlReadback } from './control.ts'
 export { DeadLetter } from './dead-letter.ts'

@@ -24,6 +24,14 @@ export {
   clusterStatusSetOf,
   RESETTABLE_CLUSTER_STATUS_SETS,
 } from './cluster-status-sets.ts'
+export {
+  type ControlStateSnapshot,
+  DISPATCH_STATE_FIELDS,
+  type DispatchState,
+  type DispatchStateField,
+  decodeControlState,
+  encodeDispatchState,
+} from './control-state.ts'
 export { FORMATS, type FormatName, type FormatTypes, type ParamFormat } from './formats.ts'
 export {
   createRedisKeys,

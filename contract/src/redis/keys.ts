@@ -142,6 +142,17 @@ export const REDIS_KEYS = [
     description: 'Exposure records, LPUSHed; the head node takes the newest first (LMOVE into incomingClaimed).',
   },
   {
+    name: 'rawLanded',
+    template: 'ra:{instrument}:raw-landed',
+    kind: 'stream',
+    maxLength: 10_000,
+    writers: ['camera-simulator', 'object-store'],
+    readers: ['watcher'],
+    wire: 'internal',
+    description:
+      'Landing announcements as a stream (field data: an ExposureRecord), one of the watcher’s three sources.',
+  },
+  {
     name: 'incomingClaimed',
     template: 'ra:{instrument}:incoming:claimed',
     kind: 'list',
@@ -258,7 +269,8 @@ export const REDIS_KEYS = [
     writers: STEP1A_WRITERS,
     readers: ['head-node'],
     wire: 'internal',
-    description: 'One entry per processing id that became complete (who, processing id), so the head node never polls.',
+    description:
+      'A GatherReady entry per processing id whose expected detectors have all finished or failed, written atomically by the last one; the head node reads it with a consumer group.',
   },
   {
     name: 'aosPipeline',
@@ -296,7 +308,8 @@ export const REDIS_KEYS = [
     writers: ['head-node'],
     readers: ['head-node', 'cluster-manager', 'ra-cli'],
     wire: 'internal',
-    description: 'Field = control name, value = canonical value in effect; survives a head-node restart.',
+    description:
+      'Control values in effect (field = control name) and dispatch state (CONTROL_STATE_FIELDS); survives a head-node restart.',
   },
   {
     name: 'consdbAnnounced',

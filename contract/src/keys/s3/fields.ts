@@ -165,6 +165,10 @@ export const PLACEHOLDERS = {
     field: 'detectorName',
     codec: textCodec('detectorName', '[A-Za-z0-9]+_[A-Za-z0-9]+', 'a detector name such as R22_S11'),
   },
+  obsId: {
+    field: 'obsId',
+    codec: textCodec('obsId', '[A-Z]{2}_[OCHPQS]_\\d{8}_\\d{6}', 'an obs id such as MC_O_20250415_000060'),
+  },
   binSize: {
     field: 'binSize',
     codec: integerCodec('binSize', String.raw`[1-9]\d{0,3}`, 'a binning factor 1..9999 without zero-padding', 1, 9999),

@@ -76,6 +76,23 @@ export const KEY_KINDS = [
     description: 'A binned per-detector image in the scratch prefix, read by the mosaic pod and deleted after 2 days.',
     example: 'rapidAnalysisScratch/binnedImages/20251203/123/20251203_123_LSSTCam_post_isr_image_R22_S11_binned_8.fits',
   },
+  {
+    kind: 'rawImage',
+    template: '{instrument}/{dayObs}/{obsId}/{obsId}_{detectorName}.fits',
+    fixed: { ext: 'fits' },
+    rubintv: null,
+    description: 'One detector of a raw exposure in the raw bucket or directory, laid out as the embargo bucket is.',
+    example: 'LSSTCam/20250415/MC_O_20250415_000060/MC_O_20250415_000060_R22_S11.fits',
+  },
+  {
+    kind: 'rawRecord',
+    template: '{instrument}/{dayObs}/{obsId}/{obsId}.json',
+    fixed: { ext: 'json' },
+    rubintv: null,
+    description:
+      'The exposure record (an ExposureRecord message) beside the raws: what the butler registry would hold; its landing announces the exposure.',
+    example: 'LSSTCam/20250415/MC_O_20250415_000060/MC_O_20250415_000060.json',
+  },
 ] as const satisfies readonly KeyKindSpec[]
 
 type KindSpec = (typeof KEY_KINDS)[number]

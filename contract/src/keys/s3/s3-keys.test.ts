@@ -27,6 +27,7 @@ const channels = word.filter((c) => !c.includes('night_report'))
 const dashed = fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/)
 const exts = fc.stringMatching(/^[a-z0-9]{1,5}$/)
 const seqs = fc.integer({ min: 0, max: 999_999 })
+const pad6 = (n: number) => String(n).padStart(6, '0')
 
 /** One generator per kind; the Record type fails to compile if a kind is added without one. */
 const SPECS: { readonly [K in S3KeyKind]: fc.Arbitrary<Extract<S3KeySpec, { kind: K }>> } = {
@@ -52,6 +53,33 @@ const SPECS: { readonly [K in S3KeyKind]: fc.Arbitrary<Extract<S3KeySpec, { kind
     })
     // '..._metadata.json' would be taken for the metadata table by RubinTV v2.
     .filter((s) => !(s.name.endsWith('metadata') && s.ext === 'json')),
+  rawImage: fc.record({
+    kind: fc.constant('rawImage'),
+    instrument: fc.constantFrom(...Instrument.values),
+    dayObs: days,
+    obsId: fc
+      .record({
+        code: fc.constantFrom('MC', 'AT', 'CC'),
+        controller: fc.constantFrom(...'OCHPQS'),
+        day: days,
+        seq: seqs,
+      })
+      .map(({ code, controller, day, seq }) => `${code}_${controller}_${day}_${pad6(seq)}`),
+    detectorName: fc.stringMatching(/^[A-Za-z0-9]{1,4}_[A-Za-z0-9]{1,4}$/),
+  }),
+  rawRecord: fc.record({
+    kind: fc.constant('rawRecord'),
+    instrument: fc.constantFrom(...Instrument.values),
+    dayObs: days,
+    obsId: fc
+      .record({
+        code: fc.constantFrom('MC', 'AT', 'CC'),
+        controller: fc.constantFrom(...'OCHPQS'),
+        day: days,
+        seq: seqs,
+      })
+      .map(({ code, controller, day, seq }) => `${code}_${controller}_${day}_${pad6(seq)}`),
+  }),
   scratchBinnedImage: fc.record({
     kind: fc.constant('scratchBinnedImage'),
     scratchPrefix: dashed,
@@ -79,7 +107,6 @@ function messages(result: Result<unknown>): string {
 
 // Keys written out by hand, independently of the templates: what today's RA writes.
 const iso = (day: number) => `${String(day).slice(0, 4)}-${String(day).slice(4, 6)}-${String(day).slice(6)}`
-const pad6 = (n: number) => String(n).padStart(6, '0')
 const eventKeys = fc
   .record({ camera: cameras, channel: channels, day: days, seq: seqs, ext: exts })
   .map(({ camera, channel, day, seq, ext }) => {
@@ -104,6 +131,13 @@ const handWrittenKeys = fc.oneof(
     .map(({ day, seq, det }) => {
       return `rapidAnalysisScratch/binnedImages/${day}/${seq}/${day}_${seq}_LSSTCam_post_isr_image_${det}_binned_8.fits`
     }),
+  fc.record({ day: days, seq: seqs, det: fc.constantFrom('R22_S11', 'R00_SW0') }).map(({ day, seq, det }) => {
+    const obsId = `MC_O_${day}_${pad6(seq)}`
+    return `LSSTCam/${day}/${obsId}/${obsId}_${det}.fits`
+  }),
+  fc
+    .record({ day: days, seq: seqs })
+    .map(({ day, seq }) => `LATISS/${day}/AT_O_${day}_${pad6(seq)}/AT_O_${day}_${pad6(seq)}.json`),
 )
 
 // ---- Properties ------------------------------------------------------------------
