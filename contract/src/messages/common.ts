@@ -46,7 +46,7 @@ export const WorkerIdString = Type.String({
 export const PayloadId = Type.String({
   title: 'PayloadId',
   description: 'Unique id of one payload; the key of its claim record and of idempotent retries.',
-  pattern: '^[A-Za-z0-9][A-Za-z0-9._:+-]{0,127}$',
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._:+_-]{0,127}$',
 })
 
 export const ProcessingId = Type.String({

@@ -21,6 +21,7 @@ export const OneOffTask = defineIdentifiers({
   },
   loose: false,
 })
+export type OneOffTask = (typeof OneOffTask.values)[number]
 
 export const DataId = Type.Object(
   {

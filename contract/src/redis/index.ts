@@ -24,6 +24,7 @@ export {
   clusterStatusSetOf,
   RESETTABLE_CLUSTER_STATUS_SETS,
 } from './cluster-status-sets.ts'
+export { CONSUMER_GROUPS } from './consumer-groups.ts'
 export {
   type ControlStateSnapshot,
   DISPATCH_STATE_FIELDS,

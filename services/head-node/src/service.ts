@@ -5,6 +5,7 @@
 // its own heartbeat. `onReset` is what RESET_HEAD_NODE does once its read-back
 // is written: the process exits 0 so Kubernetes restarts it; tests stop it.
 // ----------------------------------------------------------------------------
+import { CONSUMER_GROUPS } from '@rubin/ra-contract'
 import type { ServiceSpec } from '@rubin/ra-runtime'
 import type { Redis } from 'ioredis'
 import { HeadNodeConfig, outputRun } from './config.ts'
@@ -54,7 +55,7 @@ export function headNodeService(options: HeadNodeOptions = {}): ServiceSpec<type
       })
       if (controls.controls.length > 0) await publishControlState(core, stateKey)
       const gatherer = new Gatherer(core, {
-        group: context.name,
+        group: CONSUMER_GROUPS.completions,
         retryMs: config.RA_GATHER_RETRY_MS,
         ...(options.consumerName === undefined ? {} : { consumer: options.consumerName }),
       })

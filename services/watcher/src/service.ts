@@ -4,6 +4,7 @@
 // store's webhook, the rawLanded stream, or a poll of the raw directory.
 // ----------------------------------------------------------------------------
 import { stat } from 'node:fs/promises'
+import { CONSUMER_GROUPS } from '@rubin/ra-contract'
 import type { ServiceSpec } from '@rubin/ra-runtime'
 import { createAnnouncer } from './announce.ts'
 import { WatcherConfig } from './config.ts'
@@ -40,7 +41,7 @@ export function watcherService(options: WatcherOptions = {}): ServiceSpec<typeof
       let route: ReturnType<typeof createWebhook> | undefined
 
       if (config.RA_RAW_LANDED) {
-        stream = startStreamSource({ redis, instrument, group: context.name, intake, logger, signal })
+        stream = startStreamSource({ redis, instrument, group: CONSUMER_GROUPS.rawLanded, intake, logger, signal })
         active.push('stream')
       }
       if (store && config.RA_WEBHOOK) {

@@ -1,0 +1,8 @@
+// Consumer-group names on the contract's streams: the reader and any tool that
+// inspects its backlog (XPENDING) must agree on them.
+export const CONSUMER_GROUPS = {
+  /** The head node reads GatherReady entries from `completions`. */
+  completions: 'head-node',
+  /** The watcher reads ExposureRecords from `rawLanded`. */
+  rawLanded: 'watcher',
+} as const
