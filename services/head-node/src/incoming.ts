@@ -16,6 +16,7 @@ import { type FanOutPlan, planFanOut } from './plan/fanout.ts'
 import { AtomicBatch } from './redis/atomic.ts'
 import { ttlOf } from './redis/limits.ts'
 import { readWorkers } from './redis/workers.ts'
+import { stateFromHash } from './state.ts'
 
 const BLOCK_SECONDS = 1
 const ERROR_PAUSE_MS = 1000
@@ -113,9 +114,21 @@ export async function handleRecord(core: HeadNodeCore, raw: string, receivedAt: 
         'exposure already dispatched (its expected set exists); duplicate record dropped',
       )
     } else {
-      core.logger.debug({ exposureId: record.exposureId }, 'record no longer claimed; nothing to do')
+      // Either another head node took it, or our own commit ran and its reply was lost to a Redis
+      // restart (the re-sent script is a guarded no-op). Either way Redis holds a dispatch state we
+      // do not: adopt it, or the next exposure would write a stale dispatchCount and time-mode phase.
+      await resyncDispatchState(core)
+      core.logger.info(
+        { exposureId: record.exposureId },
+        'record no longer claimed (already dispatched); state resynced',
+      )
     }
   })
+}
+
+async function resyncDispatchState(core: HeadNodeCore): Promise<void> {
+  const hash = await core.redis.client.hgetall(core.redis.keys.key('controlState', { instrument: core.instrument }))
+  core.state = { ...core.state, dispatch: stateFromHash(hash).state.dispatch }
 }
 
 function commit(core: HeadNodeCore, raw: string, plan: FanOutPlan) {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { MESSAGES, SHARED_SCHEMAS } from '@rubin/ra-contract/authoring'
 import { buildNamesDoc } from './docs.ts'
 import { spliceGenerated } from './markdown.ts'
+import { buildPythonArtefacts, PYTHON_OWNED_DIRS } from './python/index.ts'
 import { buildSchemaDocs } from './schemas.ts'
 import { jsonText, SharedDefs } from './serialize.ts'
 import { buildSurface } from './surface.ts'
@@ -11,7 +12,7 @@ import { buildTypes } from './types.ts'
 import { buildValidators } from './validators.ts'
 
 /** Folders codegen owns entirely: a file there that codegen did not produce is stale. */
-export const OWNED_DIRS = ['contract/schemas', 'contract/generated'] as const
+export const OWNED_DIRS = ['contract/schemas', 'contract/generated', ...PYTHON_OWNED_DIRS] as const
 
 export async function buildArtefacts(root: string): Promise<Map<string, string>> {
   const pkg = JSON.parse(await readFile(join(root, 'contract/package.json'), 'utf8')) as { version: string }
@@ -32,6 +33,7 @@ export async function buildArtefacts(root: string): Promise<Map<string, string>>
     files.set(path, text)
   files.set('contract/generated/messages.ts', messageIndex(MESSAGES.map((m) => m.name)))
   files.set('contract/generated/surface.json', jsonText(buildSurface(pkg.version, MESSAGES, docs.perMessage)))
+  for (const [path, text] of await buildPythonArtefacts(pkg.version, major, docs)) files.set(path, text)
   const readmePath = 'contract/README.md'
   const readme = await readFile(join(root, readmePath), 'utf8').catch(() => '# @rubin/ra-contract\n')
   files.set(readmePath, spliceGenerated(readme, buildNamesDoc(MESSAGES)))
@@ -44,7 +46,8 @@ export async function orphans(root: string, files: ReadonlyMap<string, string>):
   for (const dir of OWNED_DIRS) {
     let names: string[] = []
     try {
-      names = await readdir(join(root, dir))
+      // Files only: an owned folder may hold an owned subfolder, or Python's __pycache__.
+      names = (await readdir(join(root, dir), { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name)
     } catch {
       continue
     }
