@@ -425,6 +425,14 @@ export interface PayloadTiming {
   detector?: DetectorId
   pipeline?: Pipeline
   outcome: PayloadOutcome
+  /**
+   * The payload’s attempt number.
+   */
+  attempt?: number
+  /**
+   * Outputs the pipeline declared (external executor).
+   */
+  outputs?: string[]
   reason?: string
   enqueuedAt: UtcTime
   startedAt: UtcTime

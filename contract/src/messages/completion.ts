@@ -42,6 +42,10 @@ export const PayloadTiming = Type.Object(
     detector: Type.Optional(DetectorId),
     pipeline: Type.Optional(Pipeline.schema),
     outcome: PayloadOutcome,
+    attempt: Type.Optional(Type.Integer({ minimum: 1, description: 'The payload’s attempt number.' })),
+    outputs: Type.Optional(
+      Type.Array(Type.String(), { description: 'Outputs the pipeline declared (external executor).' }),
+    ),
     reason: Type.Optional(Type.String()),
     enqueuedAt: UtcTime,
     startedAt: UtcTime,

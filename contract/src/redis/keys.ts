@@ -306,7 +306,7 @@ export const REDIS_KEYS = [
     template: 'ra:{instrument}:control-state',
     kind: 'hash',
     writers: ['head-node'],
-    readers: ['head-node', 'cluster-manager', 'ra-cli'],
+    readers: ['head-node', 'worker', 'step1b-worker', 'cluster-manager', 'ra-cli'],
     wire: 'internal',
     description:
       'Control values in effect (field = control name) and dispatch state (CONTROL_STATE_FIELDS); survives a head-node restart.',

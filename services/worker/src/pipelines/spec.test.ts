@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { parsePipelineSpecs } from './spec.ts'
+
+describe('RA_PIPELINES', () => {
+  it('accepts pipeline ids, one-off tasks and "*"', () => {
+    const text = JSON.stringify({
+      SFM: { kind: 'exec', command: ['python', '-m', 'sfm'], timeoutS: 600 },
+      GUIDER: { kind: 'test', sleepMs: 5 },
+      '*': { kind: 'test', sleepMs: 10, failDetectors: [3], failEvery: 4 },
+    })
+    const parsed = parsePipelineSpecs(text)
+    expect(parsed.ok).toBe(true)
+    expect(parsed.ok && parsed.value.SFM).toEqual({ kind: 'exec', command: ['python', '-m', 'sfm'], timeoutS: 600 })
+  })
+
+  it('names the key and field at fault', () => {
+    const parsed = parsePipelineSpecs(
+      JSON.stringify({
+        SFMM: { kind: 'test' },
+        ISR: { kind: 'shell' },
+        BIAS: { kind: 'exec', command: [] },
+        DARK: { kind: 'test', sleepMs: -1 },
+      }),
+    )
+    expect(parsed.ok).toBe(false)
+    const paths = parsed.ok ? [] : parsed.issues.map((i) => i.path)
+    expect(paths).toEqual(expect.arrayContaining(['/SFMM', '/ISR/kind', '/BIAS/command', '/DARK/sleepMs']))
+  })
+
+  it('refuses text that is not a JSON object', () => {
+    expect(parsePipelineSpecs('{').ok).toBe(false)
+    expect(parsePipelineSpecs('[]').ok).toBe(false)
+  })
+})
