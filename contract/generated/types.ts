@@ -136,9 +136,9 @@ export type OneOffTask =
  */
 export type PayloadId = string
 /**
- * finished: done; failed: the pipeline failed (finished-but-failed); skipped: dropped unprocessed by the worker mode.
+ * finished: done; failed: the pipeline failed (finished-but-failed); skipped: dropped unprocessed by the worker mode; abandoned: backlog work a MURDEROUS worker interrupted and put back on its queue (not a completion).
  */
-export type PayloadOutcome = 'finished' | 'failed' | 'skipped'
+export type PayloadOutcome = 'finished' | 'failed' | 'skipped' | 'abandoned'
 /**
  * A processing pipeline a payload runs (built-in quicklook or an external executor command).
  */

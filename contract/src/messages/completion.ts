@@ -5,11 +5,14 @@ import { Pipeline, Who } from '../identifiers/pipelines.ts'
 import { defineMessage, schemaId } from '../internal/message.ts'
 import { DetectorId, PayloadId, ProcessingId, UtcTime, WorkerIdString } from './common.ts'
 
-export const PayloadOutcome = Type.Union([Type.Literal('finished'), Type.Literal('failed'), Type.Literal('skipped')], {
-  title: 'PayloadOutcome',
-  description:
-    'finished: done; failed: the pipeline failed (finished-but-failed); skipped: dropped unprocessed by the worker mode.',
-})
+export const PayloadOutcome = Type.Union(
+  [Type.Literal('finished'), Type.Literal('failed'), Type.Literal('skipped'), Type.Literal('abandoned')],
+  {
+    title: 'PayloadOutcome',
+    description:
+      'finished: done; failed: the pipeline failed (finished-but-failed); skipped: dropped unprocessed by the worker mode; abandoned: backlog work a MURDEROUS worker interrupted and put back on its queue (not a completion).',
+  },
+)
 
 export const GatherReady = Type.Object(
   {

@@ -91,7 +91,7 @@ describe('dead-worker recovery', () => {
     expect(ids(await queueOf(client, DEAD))).toEqual(['queued'])
     expect(await client.llen(queueKey('BACKLOG_WORKER-LSSTCam-000'))).toBe(0)
 
-    const status = (await (await fetch(`${manager.http.url}/status`)).json()) as {
+    const status = (await (await fetch(`${manager.http?.url}/status`)).json()) as {
       requeuedTotal: number
       recentRequeues: { from: string; to: string; target: string; silentForMs: number }[]
       dead: string[]
@@ -105,7 +105,7 @@ describe('dead-worker recovery', () => {
     expect(status.recentRequeues[0]?.silentForMs).toBeGreaterThanOrEqual(TTL_MS)
     expect(status.dead).toEqual([DEAD])
     expect(status.workers.find((w) => w.id === DEAD)).toMatchObject({ status: 'missing', queue: 1, claimed: 0 })
-    const metrics = await (await fetch(`${manager.http.url}/metrics`)).text()
+    const metrics = await (await fetch(`${manager.http?.url}/metrics`)).text()
     expect(metrics).toMatch(/ra_cluster_requeued_total\{[^}]*target="same-detector"[^}]*\} 2/)
   })
 

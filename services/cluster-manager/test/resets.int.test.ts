@@ -35,7 +35,7 @@ async function start(url: string, pollMs: string) {
     RA_LOOP_MS: '50',
     RA_CONTROL_POLL_MS: pollMs,
   })
-  await expect.poll(async () => (await fetch(`${service.http.url}/readyz`)).status).toBe(200)
+  await expect.poll(async () => (await fetch(`${service.http?.url}/readyz`)).status).toBe(200)
   return service
 }
 

@@ -169,7 +169,7 @@ describe('fan-out', () => {
       counts: { exposuresDispatched: 1, payloadsQueued: 197, oneOffsSkipped: 2 },
     })
     expect(status.queues).toHaveProperty('incomingClaimed')
-    const metrics = await (await fetch(`${headNode.http.url}/metrics`)).text()
+    const metrics = await (await fetch(`${headNode.http?.url}/metrics`)).text()
     expect(metrics).toMatch(/ra_head_node_dispatch_latency_seconds_count\{[^}]*route="science"[^}]*\} 1/)
   })
 })

@@ -168,6 +168,6 @@ export async function deadLetters(server: TestRedisServer): Promise<{ code: stri
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** GET /status of a started head node. */
-export async function statusOf(service: { http: { url: string } }): Promise<HeadNodeStatus> {
-  return (await (await fetch(`${service.http.url}/status`)).json()) as HeadNodeStatus
+export async function statusOf(service: { http: { url: string } | undefined }): Promise<HeadNodeStatus> {
+  return (await (await fetch(`${service.http?.url}/status`)).json()) as HeadNodeStatus
 }

@@ -58,9 +58,15 @@ export interface ServiceSpec<T extends TObject> {
   start(context: ServiceContext<Static<T>>): Promise<Running>
 }
 
+export interface StartOptions {
+  /** Serve /healthz, /readyz, /metrics, /status (default true; a pool of workers serves one for all). */
+  readonly http?: boolean
+}
+
 export interface StartedService<C> {
   readonly context: ServiceContext<C>
-  readonly http: StatusServer
+  /** Undefined when started with `http: false`. */
+  readonly http: StatusServer | undefined
   readonly running: Running
   stop(): Promise<void>
 }
@@ -68,6 +74,7 @@ export interface StartedService<C> {
 export async function startService<T extends TObject>(
   spec: ServiceSpec<T>,
   env: NodeJS.ProcessEnv = process.env,
+  options: StartOptions = {},
 ): Promise<StartedService<Static<T>> & AsyncDisposable> {
   const config = loadConfig(spec.name, Type.Composite([CommonConfig, spec.config]), env) as unknown as Static<T> &
     CommonConfig
@@ -98,21 +105,24 @@ export async function startService<T extends TObject>(
     await redis.close()
     throw error
   }
-  const http = await startStatusServer({
-    port: config.RA_HTTP_PORT,
-    host: config.RA_HTTP_HOST,
-    metrics,
-    notReady: () => [...(redis.isReady() ? [] : ['redis: not connected']), ...(running.notReady?.() ?? [])],
-    ...(running.status ? { status: () => running.status?.() } : {}),
-    ...(running.routes ? { routes: (rq, rs) => running.routes?.(rq, rs) ?? false } : {}),
-  })
-  logger.info({ http: http.url }, `${spec.name} started`)
+  const http =
+    options.http === false
+      ? undefined
+      : await startStatusServer({
+          port: config.RA_HTTP_PORT,
+          host: config.RA_HTTP_HOST,
+          metrics,
+          notReady: () => [...(redis.isReady() ? [] : ['redis: not connected']), ...(running.notReady?.() ?? [])],
+          ...(running.status ? { status: () => running.status?.() } : {}),
+          ...(running.routes ? { routes: (rq, rs) => running.routes?.(rq, rs) ?? false } : {}),
+        })
+  logger.info({ http: http?.url ?? 'off' }, `${spec.name} started`)
   let stopping: Promise<void> | undefined
   const stop = () => {
     stopping ??= (async () => {
       controller.abort()
       await running.stop()
-      await http.close()
+      await http?.close()
       await redis.close()
       logger.info(`${spec.name} stopped`)
     })()

@@ -57,7 +57,7 @@ describe('startService', () => {
     await using server = await startRedisServer()
     await using service = await startService(spec, { RA_REDIS_URL: server.url, RA_LOG_LEVEL: 'silent' })
     const get = async (path: string) => {
-      const response = await fetch(`${service.http.url}${path}`)
+      const response = await fetch(`${service.http?.url}${path}`)
       return { status: response.status, text: await response.text() }
     }
     expect(await get('/healthz')).toEqual({ status: 200, text: 'ok\n' })
@@ -84,7 +84,7 @@ describe('startService', () => {
       input: '{oops',
       attempts: 1,
     })
-    const metrics = await (await fetch(`${service.http.url}/metrics`)).text()
+    const metrics = await (await fetch(`${service.http?.url}/metrics`)).text()
     expect(metrics).toMatch(/ra_dead_letters_total\{code="RA_RECORD_INVALID",service="watcher"\} 1/)
   })
 

@@ -98,19 +98,19 @@ async function start(env: Record<string, string> = {}) {
     RA_POLL_INTERVAL_S: '0.1',
     ...env,
   })
-  await expect.poll(async () => (await fetch(`${service.http.url}/readyz`)).status).toBe(200)
+  await expect.poll(async () => (await fetch(`${service.http?.url}/readyz`)).status).toBe(200)
   return service
 }
 
 type Started = Awaited<ReturnType<typeof start>>
 
 async function post(service: Started, body: string) {
-  const response = await fetch(`${service.http.url}/notifications`, { method: 'POST', body })
+  const response = await fetch(`${service.http?.url}/notifications`, { method: 'POST', body })
   return { status: response.status, body: (await response.json()) as Record<string, unknown> }
 }
 
 async function counts(service: Started): Promise<Record<string, SourceCounts>> {
-  const response = await fetch(`${service.http.url}/status`)
+  const response = await fetch(`${service.http?.url}/status`)
   return ((await response.json()) as { counts: Record<string, SourceCounts> }).counts
 }
 

@@ -137,12 +137,13 @@ export async function setControlState(client: Redis, fields: Record<string, stri
   await client.hset(keys.key('controlState', { instrument: 'LSSTCam' }), fields)
 }
 
-export async function statusOf(url: string): Promise<{
+export async function statusOf(url: string | undefined): Promise<{
   state: string
   mode: string
   current: { payloadId: string } | null
   counts: Record<'finished' | 'failed' | 'skipped' | 'abandoned' | 'invalid', number>
 }> {
+  if (url === undefined) throw new Error('the worker was started without its status endpoint')
   return (await fetch(`${url}/status`)).json() as never
 }
 

@@ -39,7 +39,7 @@ describe('worker modes', () => {
     ])
     const failed = Object.fromEntries((await gathers(client)).map((g) => [g.processingId, g.failedDetectors]))
     expect(failed).toEqual({ '105': [], '104': [94], '103': [94], '102': [94], '101': [94] })
-    expect(await statusOf(worker.http.url)).toMatchObject({ mode: 'WAITING', counts: { finished: 1, skipped: 4 } })
+    expect(await statusOf(worker.http?.url)).toMatchObject({ mode: 'WAITING', counts: { finished: 1, skipped: 4 } })
   })
 
   it('CONSUMING: runs everything, newest first, a newer arrival ahead of older backlog', async () => {
@@ -58,7 +58,7 @@ describe('worker modes', () => {
       ['102', 'finished'],
       ['101', 'finished'],
     ])
-    expect(await statusOf(worker.http.url)).toMatchObject({ mode: 'CONSUMING', counts: { finished: 4, abandoned: 0 } })
+    expect(await statusOf(worker.http?.url)).toMatchObject({ mode: 'CONSUMING', counts: { finished: 4, abandoned: 0 } })
   })
 
   it('MURDEROUS: abandons backlog work when a newer payload lands, re-queues it at the tail (attempt + 1)', async () => {
@@ -108,7 +108,7 @@ describe('worker modes', () => {
     expect(places.slice(alive.length).every((p) => p === '00')).toBe(true)
     expect(alive).toContain('01')
     expect(await claimed(client, ME)).toEqual([])
-    expect(await statusOf(worker.http.url)).toMatchObject({ counts: { finished: 2, abandoned: 1 } })
+    expect(await statusOf(worker.http?.url)).toMatchObject({ counts: { finished: 2, abandoned: 1 } })
   })
 
   it('MURDEROUS never abandons work for the newest exposure', async () => {
@@ -124,6 +124,6 @@ describe('worker modes', () => {
     await push(client, ME, processPayload({ exposure: 301, detector: 94 }))
     await eventually(() => timings(client)).toHaveLength(2)
     expect((await timings(client)).map((t) => t.processingId)).toEqual(['300', '301'])
-    expect((await statusOf(worker.http.url)).counts.abandoned).toBe(0)
+    expect((await statusOf(worker.http?.url)).counts.abandoned).toBe(0)
   })
 })

@@ -42,7 +42,7 @@ describe('restart payloads', () => {
     expect(await heartbeat(client, ME)).toMatchObject({ secondary: 'RESTARTING', currentPayloadId: restart.payloadId })
     expect(await claimed(client, ME)).toEqual([])
     expect(await queued(client, ME)).toEqual(later.map((p) => JSON.stringify(p)).reverse())
-    expect((await statusOf(worker.http.url)).state).toBe('restarting')
+    expect((await statusOf(worker.http?.url)).state).toBe('restarting')
     // It has stopped working: nothing more is taken, and its heartbeat lapses like a dead pod's.
     await eventually(() => heartbeat(client, ME), 5000).toBeUndefined()
     expect(await queued(client, ME)).toHaveLength(2)

@@ -49,8 +49,8 @@ describe('worker: claim, run, complete', () => {
     expect(Date.parse(timing?.finishedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(timing?.startedAt ?? ''))
     expect(await claimed(client, ME)).toEqual([])
     expect(await queued(client, ME)).toEqual([])
-    expect((await statusOf(worker.http.url)).counts).toMatchObject({ finished: 1, failed: 0 })
-    expect(await (await fetch(`${worker.http.url}/metrics`)).text()).toMatch(
+    expect((await statusOf(worker.http?.url)).counts).toMatchObject({ finished: 1, failed: 0 })
+    expect(await (await fetch(`${worker.http?.url}/metrics`)).text()).toMatch(
       /ra_worker_payloads_total\{outcome="finished",service="worker"\} 1/,
     )
   })
@@ -78,7 +78,7 @@ describe('worker: claim, run, complete', () => {
       [95, 'failed', expect.stringMatching(/detector 95/)],
       [94, 'finished', undefined],
     ])
-    expect((await statusOf(worker.http.url)).counts).toMatchObject({ finished: 1, failed: 2 })
+    expect((await statusOf(worker.http?.url)).counts).toMatchObject({ finished: 1, failed: 2 })
   })
 
   it('never triggers on a missing (expired) expected set', async () => {
@@ -125,7 +125,7 @@ describe('worker: claim, run, complete', () => {
     ])
     expect(letters[0]?.reason).toMatch(/\/attempt/)
     expect(await claimed(client, ME)).toEqual([])
-    expect((await statusOf(worker.http.url)).counts).toMatchObject({ finished: 1, invalid: 2 })
+    expect((await statusOf(worker.http?.url)).counts).toMatchObject({ finished: 1, invalid: 2 })
   })
 })
 
@@ -143,7 +143,7 @@ describe('worker: heartbeat and registry', () => {
     expect(await heartbeat(client, ME)).toMatchObject({ secondary: 'GUEST', currentPayloadId: guest.payloadId })
     expect(await client.get(keys.key('workerSecondaryStatus', { workerId: ME }))).toBe('GUEST')
     expect(await claimed(client, ME)).toEqual([JSON.stringify(guest)])
-    expect((await statusOf(worker.http.url)).current?.payloadId).toBe(guest.payloadId)
+    expect((await statusOf(worker.http?.url)).current?.payloadId).toBe(guest.payloadId)
     await eventually(async () => (await heartbeat(client, ME))?.state).toBe('free')
     expect(await heartbeat(client, ME)).toMatchObject({ secondary: '' })
     expect(await heartbeat(client, ME)).not.toHaveProperty('currentPayloadId')
@@ -169,7 +169,7 @@ describe('worker: heartbeat and registry', () => {
     await using worker = await startWorker(server, {}, { onFatal: (error) => void fatal.push(error) })
     await eventually(() => fatal).toHaveLength(1)
     expect(fatal[0]?.message).toMatch(/WRONGTYPE/)
-    const ready = await fetch(`${worker.http.url}/readyz`)
+    const ready = await fetch(`${worker.http?.url}/readyz`)
     expect(ready.status).toBe(503)
     expect(await ready.text()).toMatch(/worker loop failed: WRONGTYPE/)
     await eventually(() => heartbeat(client, ME), 5000).toBeUndefined()

@@ -1,0 +1,80 @@
+// The worker-pool process: `RA_WORKER_POOL=… node --conditions=@rubin/source services/worker/src/pool-main.ts`.
+import { formatIssues } from '@rubin/ra-contract'
+import { createLogger, createMetrics, type StartedService, startService, startStatusServer } from '@rubin/ra-runtime'
+import { type PoolMember, parsePool } from './pool.ts'
+import { serviceForFlavour, workerService } from './service.ts'
+
+const logger = createLogger('worker-pool')
+const pool = parsePool(process.env.RA_WORKER_POOL ?? '')
+if (!pool.ok) {
+  process.stderr.write(`worker-pool: invalid RA_WORKER_POOL:\n${formatIssues(pool.issues)}\n`)
+  process.exit(1)
+}
+
+type Running = StartedService<unknown>
+const running = new Map<string, Running>()
+let stopping = false
+
+const envFor = (member: PoolMember): NodeJS.ProcessEnv => ({
+  ...process.env,
+  RA_WORKER_FLAVOUR: member.flavour,
+  RA_WORKER_DEPTH: String(member.depth),
+  RA_WORKER_DETECTOR: member.detector === undefined ? '' : String(member.detector),
+  WORKER_NAME: '',
+})
+const nameOf = (m: PoolMember) => `${m.flavour}@${m.depth}${m.detector === undefined ? '' : `/${m.detector}`}`
+
+async function launch(member: PoolMember): Promise<void> {
+  const spec = workerService({
+    service: serviceForFlavour(member.flavour),
+    // As Kubernetes restarts a pod: stop this worker and start it again.
+    onRestart: () => {
+      void relaunch(member)
+    },
+    onFatal: () => {
+      void relaunch(member)
+    },
+  })
+  running.set(nameOf(member), (await startService(spec, envFor(member), { http: false })) as Running)
+}
+
+async function relaunch(member: PoolMember): Promise<void> {
+  const current = running.get(nameOf(member))
+  running.delete(nameOf(member))
+  await current?.stop()
+  if (!stopping) await launch(member)
+}
+
+// The pool's own status endpoint first: its port must not be taken by one of its workers' random ports.
+const http = await startStatusServer({
+  port: Number(process.env.RA_HTTP_PORT ?? 0),
+  host: process.env.RA_HTTP_HOST ?? '127.0.0.1',
+  metrics: createMetrics('worker-pool'),
+  notReady: () => {
+    const reasons: string[] = []
+    if (running.size < pool.value.length) reasons.push(`${pool.value.length - running.size} workers not running`)
+    for (const [name, worker] of running) {
+      const notReady = worker.running.notReady?.() ?? []
+      if (notReady.length > 0) reasons.push(`${name}: ${notReady.join('; ')}`)
+    }
+    return reasons.slice(0, 20)
+  },
+  status: () => ({ workers: [...running.values()].map((w) => w.running.status?.()) }),
+})
+
+// Start in small batches: 200 workers connecting at once would only queue up on two cores.
+const BATCH = 16
+for (let i = 0; i < pool.value.length; i += BATCH) {
+  await Promise.all(pool.value.slice(i, i + BATCH).map(launch))
+}
+logger.info({ workers: running.size }, 'worker pool started')
+
+const shutdown = async () => {
+  if (stopping) return
+  stopping = true
+  await Promise.allSettled([...running.values()].map((w) => w.stop()))
+  await http.close()
+  process.exit(0)
+}
+process.once('SIGTERM', () => void shutdown())
+process.once('SIGINT', () => void shutdown())
