@@ -26,9 +26,20 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['services/*/test/**/*.int.test.ts', 'tools/*/test/**/*.int.test.ts'],
+          include: ['services/*/test/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The whole core as processes (~200 workers each): one file at a time, after the rest.
+        extends: true,
+        test: {
+          name: 'system',
+          include: ['tools/*/test/**/*.int.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -300,7 +300,10 @@ REDIS_KEYS: Final[tuple[RedisKeySpec, ...]] = (
         writers=('head-node', 'cluster-manager'),
         readers=('worker', 'step1b-worker', 'cluster-manager'),
         wire='internal',
-        description='Payload JSON, LPUSHed (newest first); the worker BLMOVEs one into its claimed list.',
+        description=(
+            'Payload JSON ordered newest exposure first (restart payloads on top), whoever writes it; the '
+            'worker BLMOVEs the head into its claimed list.'
+        ),
     ),
     RedisKeySpec(
         name='workerClaimed',

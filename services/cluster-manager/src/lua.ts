@@ -6,7 +6,7 @@
 // Payload rewrites are textual and minimal ("attempt" +1, "specialMessage"):
 // Lua's cjson would re-encode 13-digit exposure ids as floats.
 // ----------------------------------------------------------------------------
-import { defineScript } from '@rubin/ra-runtime'
+import { defineScript, QUEUE_INSERT_LUA } from '@rubin/ra-runtime'
 
 /**
  * Re-queue one payload from a dead worker's claimed list.
@@ -18,7 +18,7 @@ import { defineScript } from '@rubin/ra-runtime'
  * 'gone' (no longer claimed), 'dropped', 'target', or 'own' (the target died meanwhile,
  * or was the own queue).
  */
-export const REQUEUE_LUA = `
+export const REQUEUE_LUA = `${QUEUE_INSERT_LUA}
 if redis.call('EXISTS', KEYS[1]) == 1 then return 'alive' end
 if redis.call('LREM', KEYS[2], -1, ARGV[1]) == 0 then return 'gone' end
 if ARGV[2] == 'drop' then return 'dropped' end
@@ -37,7 +37,7 @@ end
 if special ~= '=' then
   payload = string.gsub(payload, '"specialMessage"%s*:%s*"[^"]*"', '"specialMessage":"' .. special .. '"', 1)
 end
-redis.call('LPUSH', dest, payload)
+ra_queue_insert(dest, payload)
 return where
 `
 
@@ -50,7 +50,7 @@ return where
  * 'target-gone', 'target-busy', 'nothing' (only restart or unreadable payloads at the old end:
  * restarts belong to their worker, unreadable ones are for it to dead-letter).
  */
-export const REBALANCE_LUA = `
+export const REBALANCE_LUA = `${QUEUE_INSERT_LUA}
 local n = redis.call('LLEN', KEYS[1])
 if n < tonumber(ARGV[1]) then return {'short'} end
 if redis.call('EXISTS', KEYS[4]) == 0 then return {'target-gone'} end
@@ -61,7 +61,7 @@ for i = 1, math.min(n, tonumber(ARGV[3])) do
   if ok and type(decoded) == 'table' and decoded['kind'] == 'process' then
     redis.call('LREM', KEYS[1], -1, p)
     local moved = string.gsub(p, '"specialMessage"%s*:%s*"[^"]*"', '"specialMessage":"' .. ARGV[2] .. '"', 1)
-    redis.call('LPUSH', KEYS[2], moved)
+    ra_queue_insert(KEYS[2], moved)
     return {'moved', p}
   end
 end

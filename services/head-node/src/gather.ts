@@ -208,7 +208,7 @@ export class Gatherer {
     if (!checked.ok) return this.#refuse(entry, `the step1b payload would be invalid: ${formatIssues(checked.issues)}`)
     const batch = new AtomicBatch()
       .guardAck(this.#stream, this.#member.group, entry.id)
-      .lpush(redis.keys.key('workerQueue', { workerId: target }), JSON.stringify(payload))
+      .enqueue(redis.keys.key('workerQueue', { workerId: target }), JSON.stringify(payload))
     if (ready.who === 'AOS') {
       // Today's MTAOS contract: field = visit id, value = how many Zernike results to expect.
       batch.hset(redis.keys.key('wepProcessingResult', { instrument }), {

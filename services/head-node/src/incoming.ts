@@ -140,7 +140,7 @@ function commit(core: HeadNodeCore, raw: string, plan: FanOutPlan) {
   // Expected sets first: a worker finishing the first payload must find the set it completes against.
   for (const set of plan.expected) batch.sadd(expectedKey(set.who), set.detectors, ttlOf('expectedDetectors'))
   for (const payload of plan.payloads)
-    batch.lpush(redis.keys.key('workerQueue', { workerId: payload.workerId }), payload.json)
+    batch.enqueue(redis.keys.key('workerQueue', { workerId: payload.workerId }), payload.json)
   if (plan.aosPipeline !== undefined) {
     const key = redis.keys.key('aosPipeline', { instrument, processingId: plan.processingId })
     batch.set(key, plan.aosPipeline, ttlOf('aosPipeline'))

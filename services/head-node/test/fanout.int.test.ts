@@ -85,13 +85,16 @@ describe('fan-out', () => {
     await announce(server, ...records)
     await using _headNode = await startHeadNode(server)
     await waitForDispatchCount(server, 3)
-    // LPUSH puts the last dispatched payload at the head: oldest exposure at the head = newest went first.
-    const queued = await server.client.lrange(queueKey('SFM_WORKER-LSSTCam-000-094'), 0, -1)
-    expect(queued.map((text) => JSON.parse(text).dataIds[0].exposure)).toEqual([
-      records[0]?.exposureId,
-      records[1]?.exposureId,
+    // The worker takes the head of its queue: the newest exposure, whatever order payloads were pushed in.
+    const queued = (await server.client.lrange(queueKey('SFM_WORKER-LSSTCam-000-094'), 0, -1)).map((t) => JSON.parse(t))
+    expect(queued.map((p) => p.dataIds[0].exposure)).toEqual([
       records[2]?.exposureId,
+      records[1]?.exposureId,
+      records[0]?.exposureId,
     ])
+    // And the head node dispatched the newest first.
+    const enqueued = queued.map((p) => Date.parse(p.enqueuedAt))
+    expect(enqueued[0]).toBeLessThanOrEqual(enqueued[2] ?? 0)
     expect((await controlState(server)).latestExposureId).toBe(String(records[2]?.exposureId))
   })
 

@@ -4,6 +4,7 @@ export { createDeadLetters, type DeadLetterInput, type DeadLetters } from './dea
 export { type StatusServer, type StatusServerOptions, startStatusServer } from './http.ts'
 export { createLogger, type Logger } from './logger.ts'
 export { Counter, createMetrics, Gauge, Histogram, Registry } from './metrics.ts'
+export { QUEUE_INSERT_LUA } from './queue-order.ts'
 export { connectRedis, type RedisHandle, type RedisSettings, redact } from './redis.ts'
 export { defineScript, type Script, type ScriptArg } from './scripts.ts'
 export {

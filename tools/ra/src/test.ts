@@ -21,6 +21,36 @@ interface Step {
 
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name)
 
+/** A Vitest run of some projects, counted test by test from its JSON report. */
+function vitestStep(name: string, report: string, projects: readonly string[]): Step {
+  const file = join(RESULTS, `${report}.json`)
+  return {
+    name,
+    command: [
+      bin('vitest'),
+      'run',
+      ...projects.flatMap((p) => ['--project', p]),
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
+    count: async () => {
+      try {
+        const result = JSON.parse(await readFile(file, 'utf8')) as {
+          numPassedTests: number
+          numFailedTests: number
+          testResults: { status: string }[]
+        }
+        // A file that fails to load has no tests; count it as a failure so it cannot hide.
+        const brokenFiles = result.testResults.filter((f) => f.status === 'failed').length
+        return { passed: result.numPassedTests, failed: Math.max(result.numFailedTests, brokenFiles) }
+      } catch {
+        return undefined
+      }
+    },
+  }
+}
+
 const STEPS: readonly Step[] = [
   { name: 'generated contract artefacts are fresh', command: ['node', SOURCE, 'tools/codegen/src/main.ts', '--check'] },
   { name: 'extracted reference data is fresh', command: ['node', 'tools/extract-reference/src/main.ts', '--check'] },
@@ -30,31 +60,8 @@ const STEPS: readonly Step[] = [
     name: 'contract compatibility with the last release',
     command: ['node', SOURCE, 'contract/src/cli/main.ts', 'check-compat'],
   },
-  {
-    name: 'unit and contract tests (vitest)',
-    command: [
-      bin('vitest'),
-      'run',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${join(RESULTS, 'vitest.json')}`,
-    ],
-    count: async () => {
-      try {
-        const report = JSON.parse(await readFile(join(RESULTS, 'vitest.json'), 'utf8')) as {
-          numPassedTests: number
-          numFailedTests: number
-          numTotalTestSuites: number
-          testResults: { status: string; name: string }[]
-        }
-        // A file that fails to load has no tests; count it as a failure so it cannot hide.
-        const brokenFiles = report.testResults.filter((f) => f.status === 'failed').length
-        return { passed: report.numPassedTests, failed: Math.max(report.numFailedTests, brokenFiles) }
-      } catch {
-        return undefined
-      }
-    },
-  },
+  vitestStep('unit, contract and integration tests (vitest)', 'vitest', ['unit', 'contract', 'integration']),
+  vitestStep('system tests: the RA core as processes (vitest)', 'vitest-system', ['system']),
 ]
 
 function run(step: Step): Promise<number> {

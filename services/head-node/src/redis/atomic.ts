@@ -10,18 +10,22 @@
 //   → 0 the guard removed nothing (already done), 2 a skipIfExists key exists (guard
 //     applied, ops not), 1 applied.
 // ----------------------------------------------------------------------------
-import { defineScript } from '@rubin/ra-runtime'
+import { defineScript, QUEUE_INSERT_LUA } from '@rubin/ra-runtime'
 import type { Redis } from 'ioredis'
 
-const LUA = `
+const LUA = `${QUEUE_INSERT_LUA}
 local plan = cjson.decode(ARGV[1])
-local allowed = {SADD=true, EXPIRE=true, LPUSH=true, SET=true, HSET=true, LREM=true, XACK=true}
+-- ENQUEUE: onto a worker queue at its place, newest exposure first (QUEUE_INSERT_LUA).
+local allowed = {SADD=true, EXPIRE=true, LPUSH=true, SET=true, HSET=true, LREM=true, XACK=true, ENQUEUE=true}
 -- Check every command before the first write: a Lua error does not undo earlier writes.
 for _, op in ipairs(plan.ops) do
   if not allowed[op[1]] then error('atomic batch: command not allowed: ' .. tostring(op[1])) end
 end
 if not allowed[plan.guard[1]] then error('atomic batch: guard not allowed: ' .. tostring(plan.guard[1])) end
-local function call(op) return redis.call(op[1], KEYS[op[2]], unpack(op, 3)) end
+local function call(op)
+  if op[1] == 'ENQUEUE' then return ra_queue_insert(KEYS[op[2]], op[3]) end
+  return redis.call(op[1], KEYS[op[2]], unpack(op, 3))
+end
 if call(plan.guard) == 0 then return 0 end
 for _, index in ipairs(plan.skipIfExists) do
   if redis.call('EXISTS', KEYS[index]) == 1 then return 2 end
@@ -80,6 +84,12 @@ export class AtomicBatch {
 
   lpush(key: string, value: string): this {
     this.#ops.push(this.#op('LPUSH', key, [value]))
+    return this
+  }
+
+  /** Put a payload on a worker queue at its place: newest exposure first, restarts on top. */
+  enqueue(key: string, payload: string): this {
+    this.#ops.push(this.#op('ENQUEUE', key, [payload]))
     return this
   }
 
