@@ -24,17 +24,28 @@ export function keyLimits(name: RedisKeyName): { ttlSeconds?: number; maxLength?
   }
 }
 
-// KEYS: 1 claimed, 2 payloadTimings, [3 expected, 4 finished, 5 failed, 6 gatherDispatched, 7 completions]
+// Optionally it also claims the next payload (LMOVE queue → claimed) and returns it: one round
+// trip per payload in steady state, as BullMQ does when it finishes a job.
+// KEYS: 1 claimed, 2 payloadTimings, [3 expected, 4 finished, 5 failed, 6 gatherDispatched, 7 completions],
+//       then optionally the worker's queue to claim the next payload from
 // ARGV: 1 payload as claimed (for LREM), 2 PayloadTiming JSON, 3 timings MAXLEN, 4 stream field,
 //       [5 detector, 6 outcome, 7 completion TTL (s), 8 completions MAXLEN,
 //        9 GatherReady JSON without `expected` and `failedDetectors` (they are counted here)]
-// Returns { removed from claimed (0/1), GatherReady written (0/1) }.
+// Returns { removed from claimed (0/1), GatherReady written (0/1), next payload claimed or nil }.
 const COMPLETE_LUA = `
+local step1a = #KEYS >= 7
+local queue = nil
+if step1a then queue = KEYS[8] else queue = KEYS[3] end
+local function done(removed, gathered)
+  local nxt = false
+  if queue then nxt = redis.call('LMOVE', queue, KEYS[1], 'LEFT', 'RIGHT') end
+  return {removed, gathered, nxt}
+end
 local removed = redis.call('LREM', KEYS[1], 1, ARGV[1])
 if removed > 0 then
   redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', ARGV[4], ARGV[2])
 end
-if #KEYS < 7 then return {removed, 0} end
+if not step1a then return done(removed, 0) end
 local detector = ARGV[5]
 local ttl = tonumber(ARGV[7])
 redis.call('SADD', KEYS[4], detector)
@@ -47,9 +58,9 @@ redis.call('EXPIRE', KEYS[3], ttl)
 redis.call('EXPIRE', KEYS[4], ttl)
 redis.call('EXPIRE', KEYS[5], ttl)
 local expected = redis.call('SCARD', KEYS[3])
-if expected == 0 then return {removed, 0} end
-if redis.call('SINTERCARD', 2, KEYS[3], KEYS[4]) < expected then return {removed, 0} end
-if not redis.call('SET', KEYS[6], '1', 'NX', 'EX', ttl) then return {removed, 0} end
+if expected == 0 then return done(removed, 0) end
+if redis.call('SINTERCARD', 2, KEYS[3], KEYS[4]) < expected then return done(removed, 0) end
+if not redis.call('SET', KEYS[6], '1', 'NX', 'EX', ttl) then return done(removed, 0) end
 local ids = {}
 for _, member in ipairs(redis.call('SMEMBERS', KEYS[5])) do
   local n = tonumber(member)
@@ -61,7 +72,7 @@ for i, n in ipairs(ids) do parts[i] = string.format('%d', n) end
 local gather = string.sub(ARGV[9], 1, -2) .. ',"expected":' .. string.format('%d', expected) ..
   ',"failedDetectors":[' .. table.concat(parts, ',') .. ']}'
 redis.call('XADD', KEYS[7], 'MAXLEN', '~', ARGV[8], '*', ARGV[4], gather)
-return {removed, 1}
+return done(removed, 1)
 `
 
 // KEYS: 1 claimed, 2 destination queue. ARGV: 1 payload as claimed, 2 payload to push, 3 'head' or 'tail'.
@@ -90,6 +101,8 @@ export interface Step1aKeys {
 
 export interface CompletionInput {
   readonly keys: CompletionKeys
+  /** Claim the next payload from this queue in the same step (omit when stopping). */
+  readonly claimNextFrom?: string
   readonly raw: string
   readonly timingJson: string
   /** Present for step1a payloads only. */
@@ -109,7 +122,7 @@ const COMPLETION_TTL_S = keyLimits('finishedDetectors').ttlSeconds ?? 216_000
 export async function complete(
   client: Redis,
   input: CompletionInput,
-): Promise<{ removed: boolean; gathered: boolean }> {
+): Promise<{ removed: boolean; gathered: boolean; next: string | null }> {
   const keys = [input.keys.claimed, input.keys.payloadTimings]
   const args: (string | number)[] = [input.raw, input.timingJson, TIMINGS.maxLength ?? 100_000, STREAM_DATA_FIELD]
   if (input.step1a) {
@@ -123,8 +136,9 @@ export async function complete(
       input.step1a.gatherBaseJson,
     )
   }
-  const [removed, gathered] = (await completeScript.run(client, keys, args)) as [number, number]
-  return { removed: removed === 1, gathered: gathered === 1 }
+  if (input.claimNextFrom !== undefined) keys.push(input.claimNextFrom)
+  const [removed, gathered, next] = (await completeScript.run(client, keys, args)) as [number, number, string | null]
+  return { removed: removed === 1, gathered: gathered === 1, next: next ?? null }
 }
 
 export async function moveClaimed(

@@ -2,8 +2,10 @@
 // The heartbeat: a WorkerStatusReport under workerHeartbeat with a TTL, the
 // worker's entry in the `workers` registry, and its secondary-status key. Its
 // expiry is how the cluster manager sees a death, so it is refreshed on a timer
-// even while a payload runs, and written at once on every state change so the
-// head node's "lowest free depth" choice sees current state.
+// even while a payload runs. State changes are written within STATE_WRITE_DELAY_MS,
+// coalesced: a payload shorter than that costs no heartbeat write at all, a longer
+// one shows as busy almost at once (the head node's "lowest free depth" choice and
+// the cluster-status page see current state).
 // ----------------------------------------------------------------------------
 import { hostname } from 'node:os'
 import type { SecondaryStatus, WorkerMode, WorkerStatusReport } from '@rubin/ra-contract'
@@ -47,10 +49,15 @@ export interface HeartbeatOptions {
   readonly logger: Logger
 }
 
+/** How soon a state change is written (changes within this window are coalesced into one write). */
+export const STATE_WRITE_DELAY_MS = 50
+
 export interface Heartbeat {
   readonly current: HeartbeatState
-  /** Change state and write it now. */
-  set(next: HeartbeatState): Promise<void>
+  /** Change state; written within STATE_WRITE_DELAY_MS (not awaited: the payload loop never waits on it). */
+  set(next: HeartbeatState): void
+  /** Change state and write it now (a restart must be visible before the worker goes). */
+  setNow(next: HeartbeatState): Promise<void>
   /** Write the current state now. */
   beat(): Promise<void>
   /** Stop refreshing (the key then expires on its own, as a dead pod's would). */
@@ -66,8 +73,11 @@ export function startHeartbeat(options: HeartbeatOptions, initial: HeartbeatStat
     workers: redis.keys.key('workers', { instrument: identity.instrument }),
   }
   let current = initial
+  let written: string | undefined
   let stopped = false
   let inFlight: Promise<void> | undefined
+  let pending: NodeJS.Timeout | undefined
+  const visible = (s: HeartbeatState) => `${s.state}|${s.secondary}|${s.mode}|${s.currentPayloadId ?? ''}`
 
   const write = async () => {
     const report = statusReport(identity, current, host)
@@ -77,6 +87,7 @@ export function startHeartbeat(options: HeartbeatOptions, initial: HeartbeatStat
       logger.error({ issues: formatIssues(checked.issues) }, 'heartbeat does not match the contract; not written')
       return
     }
+    written = visible(current)
     const multi = redis.client
       .multi()
       .set(keys.heartbeat, JSON.stringify(report), 'PX', options.ttlMs)
@@ -107,7 +118,17 @@ export function startHeartbeat(options: HeartbeatOptions, initial: HeartbeatStat
     get current() {
       return current
     },
-    async set(next) {
+    set(next) {
+      current = next
+      if (stopped || pending !== undefined) return
+      pending = setTimeout(() => {
+        pending = undefined
+        // Nothing anyone could see has changed since the last write (e.g. busy and free again).
+        if (stopped || visible(current) === written) return
+        beat().catch((error) => logger.warn({ err: (error as Error).message }, 'heartbeat failed'))
+      }, STATE_WRITE_DELAY_MS)
+    },
+    async setNow(next) {
       current = next
       if (!stopped) await beat()
     },
@@ -115,6 +136,7 @@ export function startHeartbeat(options: HeartbeatOptions, initial: HeartbeatStat
     stop() {
       stopped = true
       clearInterval(timer)
+      if (pending !== undefined) clearTimeout(pending)
     },
   }
 }

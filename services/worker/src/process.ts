@@ -25,6 +25,8 @@ export interface ProcessDeps {
   readonly logger: Logger
   readonly keys: { readonly queue: string; readonly claimed: string }
   readonly murderousPollMs: number
+  /** The queue to claim the next payload from as part of the completion (undefined: don't, e.g. stopping). */
+  readonly claimNextFrom?: () => string | undefined
   /** Called when the payload starts running (after the mode decision), to mark the worker busy. */
   readonly started: (claim: ProcessClaim, secondary: SecondaryStatus, abandonable: boolean) => Promise<void>
 }
@@ -65,12 +67,12 @@ function timingFor(
 
 /** Completion bookkeeping for one ended payload (one Lua script). */
 export async function completeClaim(
-  deps: Pick<ProcessDeps, 'redis' | 'identity' | 'logger' | 'keys'>,
+  deps: Pick<ProcessDeps, 'redis' | 'identity' | 'logger' | 'keys' | 'claimNextFrom'>,
   claim: ProcessClaim,
   outcome: 'finished' | 'failed' | 'skipped',
   reason: string | undefined,
   startedAt: string,
-): Promise<{ removed: boolean; gathered: boolean }> {
+): Promise<{ removed: boolean; gathered: boolean; next: string | null }> {
   const { redis, identity, logger } = deps
   const finishedAt = utcNow()
   const timing = timingFor(identity, claim, outcome, reason, startedAt, finishedAt)
@@ -80,14 +82,17 @@ export async function completeClaim(
   const { payload } = claim
   const base = { instrument: payload.instrument, who: payload.who, processingId: claim.processingId, at: finishedAt }
   const keys = { claimed: deps.keys.claimed, payloadTimings: redis.keys.key('payloadTimings', base) }
+  const nextFrom = deps.claimNextFrom?.()
+  const claimNext = nextFrom === undefined ? {} : { claimNextFrom: nextFrom }
   if (!claim.step1a || claim.detector === undefined) {
-    return complete(redis.client, { keys, raw: claim.raw, timingJson: JSON.stringify(timing) })
+    return complete(redis.client, { keys, ...claimNext, raw: claim.raw, timingJson: JSON.stringify(timing) })
   }
   const sample: GatherReady = { ...base, expected: 1, failedDetectors: [] }
   const gatherCheck = validate('GatherReady', sample)
   if (!gatherCheck.ok) logger.error({ issues: formatIssues(gatherCheck.issues) }, 'GatherReady would be invalid')
   const result = await complete(redis.client, {
     keys,
+    ...claimNext,
     raw: claim.raw,
     timingJson: JSON.stringify(timing),
     step1a: {
@@ -153,13 +158,19 @@ async function runPipeline(deps: ProcessDeps, claim: ProcessClaim, signal: Abort
   }
 }
 
+export interface Processed {
+  readonly end: PayloadEnd
+  /** The next payload, already claimed by the completion step (null: none queued, or not asked). */
+  readonly next: string | null
+}
+
 /** Runs (or skips, or abandons) one claimed process payload; returns how it ended. */
-export async function processClaim(deps: ProcessDeps, claim: ProcessClaim, mode: ModeState): Promise<PayloadEnd> {
+export async function processClaim(deps: ProcessDeps, claim: ProcessClaim, mode: ModeState): Promise<Processed> {
   const startedAt = utcNow()
   const decision = decide(claim, mode)
   if (decision.action === 'skip') {
-    await completeClaim(deps, claim, 'skipped', decision.reason, startedAt)
-    return 'skipped'
+    const { next } = await completeClaim(deps, claim, 'skipped', decision.reason, startedAt)
+    return { end: 'skipped', next }
   }
   await deps.started(claim, secondaryFor(deps.identity, claim), decision.abandonable)
   const controller = new AbortController()
@@ -174,7 +185,7 @@ export async function processClaim(deps: ProcessDeps, claim: ProcessClaim, mode:
   await stopWatching()
   if (abandoned) {
     await abandon(deps, claim)
-    return 'abandoned'
+    return { end: 'abandoned', next: null }
   }
   const reason =
     result.outcome === 'failed'
@@ -184,6 +195,6 @@ export async function processClaim(deps: ProcessDeps, claim: ProcessClaim, mode:
         : `outputs: ${result.outputs.join(', ')}`
   if (result.outcome === 'failed') deps.logger.warn({ payloadId: claim.payload.payloadId, reason }, 'payload failed')
   else if (result.outputs) deps.logger.info({ payloadId: claim.payload.payloadId, outputs: result.outputs }, 'outputs')
-  await completeClaim(deps, claim, result.outcome, reason, startedAt)
-  return result.outcome
+  const { next } = await completeClaim(deps, claim, result.outcome, reason, startedAt)
+  return { end: result.outcome, next }
 }

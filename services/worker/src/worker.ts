@@ -14,13 +14,14 @@ import { type Heartbeat, startHeartbeat } from './heartbeat.ts'
 import { DEFAULT_WORKER_MODE, type ModeState, modeFromControlState } from './modes.ts'
 import { type Claim, decodeClaim, type ProcessClaim, type RestartClaim } from './payload.ts'
 import type { PipelineRegistry } from './pipelines/registry.ts'
-import { processClaim } from './process.ts'
+import { type Processed, processClaim } from './process.ts'
 import type { Counts, PayloadEnd, WorkerMetrics } from './status.ts'
 
 /** BLMOVE timeout: how long a stop request waits at most while idle. */
 const CLAIM_TIMEOUT_S = 1
 /** Unexpected errors on one entry before it is set aside as a dead letter (never retried for ever). */
 const MAX_ENTRY_ERRORS = 3
+const MODE_MAX_AGE_MS = 1000
 const ERROR_BACKOFF_MS = 1000
 
 export interface WorkerDeps {
@@ -72,10 +73,14 @@ export function createWorker(deps: WorkerDeps): Worker {
   let loop: Promise<void> | undefined
   let failure: string | undefined
 
-  const readMode = async () => {
+  // The mode and latest exposure change at most once per exposure: re-read at most once a second.
+  let modeReadAt = 0
+  const readMode = async (fresh = false) => {
+    if (!fresh && Date.now() - modeReadAt < MODE_MAX_AGE_MS) return mode
     const decoded = modeFromControlState(await redis.client.hgetall(keys.controlState))
     if (decoded.problem) logger.warn(decoded.problem)
     mode = decoded.state
+    modeReadAt = Date.now()
     return mode
   }
 
@@ -87,11 +92,12 @@ export function createWorker(deps: WorkerDeps): Worker {
     logger.info({ payloadId: claim.payload.payloadId, processingId: claim.processingId, end }, `payload ${end}`)
   }
 
-  const handleProcess = async (claim: ProcessClaim) => {
+  /** Runs one process payload; returns the next payload the completion step already claimed, if any. */
+  const handleProcess = async (claim: ProcessClaim): Promise<string | null> => {
     const startedAt = utcNow()
-    let end: PayloadEnd
+    let processed: Processed
     try {
-      end = await processClaim(
+      processed = await processClaim(
         {
           redis,
           identity,
@@ -99,11 +105,13 @@ export function createWorker(deps: WorkerDeps): Worker {
           logger,
           keys,
           murderousPollMs: settings.murderousPollMs,
+          // Not while stopping or restarting: a payload claimed now would wait for the next start.
+          claimNextFrom: () => (signal.aborted || restart !== undefined ? undefined : keys.queue),
           started: async (started, secondary, abandonable) => {
             current = { claim: started, startedAt: utcNow(), abandonable }
             state = 'running'
             deps.metrics.busy(true)
-            await heartbeat?.set({
+            heartbeat?.set({
               state: 'busy',
               secondary,
               mode: mode.mode,
@@ -113,15 +121,17 @@ export function createWorker(deps: WorkerDeps): Worker {
           },
         },
         claim,
-        await readMode(),
+        // A claim newer than the newest exposure we know of means the head node has moved on: re-read.
+        await readMode(mode.latestExposureId === undefined || claim.exposure > mode.latestExposureId),
       )
     } finally {
       current = undefined
       state = 'idle'
       deps.metrics.busy(false)
     }
-    await ended(claim, end, startedAt)
+    await ended(claim, processed.end, startedAt)
     await free()
+    return processed.next
   }
 
   const handleRestart = async (claim: RestartClaim, recovering: boolean) => {
@@ -143,7 +153,7 @@ export function createWorker(deps: WorkerDeps): Worker {
       return
     }
     state = 'restarting'
-    await heartbeat?.set({
+    await heartbeat?.setNow({
       state: 'busy',
       secondary: 'RESTARTING',
       mode: mode.mode,
@@ -172,11 +182,18 @@ export function createWorker(deps: WorkerDeps): Worker {
   const drainClaimed = async (recovering: boolean): Promise<boolean> => {
     const entries = await redis.client.lrange(keys.claimed, 0, -1)
     if (recovering && entries.length > 0) logger.info({ count: entries.length }, 're-running claimed payloads')
-    for (const raw of entries) {
+    return drainEntries(entries, recovering)
+  }
+
+  const drainEntries = async (entries: readonly string[], recovering: boolean): Promise<boolean> => {
+    const work = [...entries]
+    for (let raw = work.shift(); raw !== undefined; raw = work.shift()) {
       if (restart || signal.aborted) break
       try {
-        await handle(decodeClaim(raw, identity.instrument), recovering)
+        const next = await handle(decodeClaim(raw, identity.instrument), recovering)
         entryErrors.delete(raw)
+        // Claimed by the completion step itself: run it next, without another round trip.
+        if (typeof next === 'string') work.push(next)
       } catch (error) {
         const errors = (entryErrors.get(raw) ?? 0) + 1
         entryErrors.set(raw, errors)
@@ -199,13 +216,17 @@ export function createWorker(deps: WorkerDeps): Worker {
     let going = await drainClaimed(true)
     state = 'idle'
     while (going) {
+      let taken: string | null = null
       try {
-        await blocking.blmove(keys.queue, keys.claimed, 'LEFT', 'RIGHT', CLAIM_TIMEOUT_S)
+        taken = await blocking.blmove(keys.queue, keys.claimed, 'LEFT', 'RIGHT', CLAIM_TIMEOUT_S)
       } catch (error) {
         logger.warn({ err: (error as Error).message }, 'BLMOVE failed; retrying')
         await sleep(ERROR_BACKOFF_MS, signal)
       }
-      going = await drainClaimed(false)
+      // The common case: run what BLMOVE handed over. When idle (or after an error), scan the
+      // whole claimed list: a BLMOVE re-sent after a Redis restart can leave an orphan there
+      // whose reply was lost, and it must not wait for the next start of this worker.
+      going = taken !== null ? await drainEntries([taken], false) : await drainClaimed(false)
     }
     if (restart) {
       heartbeat?.stop()

@@ -136,10 +136,32 @@ describe('GatherReady under concurrency', () => {
         gatherBaseJson: JSON.stringify({ ...base('5'), at: '2025-11-16T03:13:20.500Z' }),
       },
     }
-    expect(await complete(client, input)).toEqual({ removed: true, gathered: true })
-    expect(await complete(client, input)).toEqual({ removed: false, gathered: false })
+    expect(await complete(client, input)).toEqual({ removed: true, gathered: true, next: null })
+    expect(await complete(client, input)).toEqual({ removed: false, gathered: false, next: null })
     expect(await client.xlen(keys.key('payloadTimings', { instrument: 'LSSTCam' }))).toBe(1)
     expect(await client.xlen(keys.key('completions', { instrument: 'LSSTCam' }))).toBe(1)
+    expect(await client.llen(claimedKey)).toBe(0)
+  })
+
+  it('claims the next payload in the same step: moved from the queue head to the claimed list, and returned', async () => {
+    await using server = await startRedisServer()
+    const { client } = server
+    const claimedKey = keys.key('workerClaimed', { workerId: workerIdFor(1) })
+    const queueKey = keys.key('workerQueue', { workerId: workerIdFor(1) })
+    await client.rpush(claimedKey, 'done-payload')
+    await client.rpush(queueKey, 'newest', 'older')
+    const input = {
+      keys: { claimed: claimedKey, payloadTimings: keys.key('payloadTimings', { instrument: 'LSSTCam' }) },
+      raw: 'done-payload',
+      timingJson: '{"n":1}',
+      claimNextFrom: queueKey,
+    }
+    expect(await complete(client, input)).toEqual({ removed: true, gathered: false, next: 'newest' })
+    expect(await client.lrange(claimedKey, 0, -1)).toEqual(['newest'])
+    expect(await client.lrange(queueKey, 0, -1)).toEqual(['older'])
+    // Nothing queued: nothing claimed.
+    await client.del(queueKey)
+    expect(await complete(client, { ...input, raw: 'newest' })).toEqual({ removed: true, gathered: false, next: null })
     expect(await client.llen(claimedKey)).toBe(0)
   })
 })
