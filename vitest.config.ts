@@ -14,6 +14,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Shares two cores with the integration suite: a busy machine, not a hang, is the usual slow test.
+          testTimeout: 20_000,
           include: ['contract/src/**/*.test.ts', 'tools/**/src/**/*.test.ts', 'services/*/src/**/*.test.ts'],
         },
       },

@@ -84,8 +84,12 @@ export async function runWorkerCrash(options: WorkerCrashOptions): Promise<Recor
   const ids = [...announced.keys()]
   const finishBy = Date.now() + options.timeoutS * 1000
   let observed = await observe(system.redis.url, 'LSSTCam', ids, WHOS)
+  const wanted = ids.length * WHOS.length
+  // Done when every exposure is gathered, every visit step has run, and no expected detector is missing.
   const done = () =>
-    observed.gathers.length >= ids.length * WHOS.length && ids.every((id) => !observed.missing.has(`${id}/SFM`))
+    observed.gathers.length >= wanted &&
+    observed.timings.filter(isVisitStep).length >= wanted &&
+    ids.every((id) => WHOS.every((who) => !observed.missing.has(`${id}/${who}`)))
   while (Date.now() < finishBy && !done()) {
     await sleep(500)
     observed = await observe(system.redis.url, 'LSSTCam', ids, WHOS)
