@@ -70,7 +70,7 @@ export async function setControl(
 export function describeReadback(readback: ControlReadback): string {
   const head = `${readback.outcome}: ${readback.control} = `
   if (readback.outcome !== 'rejected') return `${head}${readback.value}`
-  const token = readback.code === undefined ? 'REJECTED!' : LEGACY_REJECTION_READBACK[readback.code]
+  const token = readback.code === undefined ? 'no rejection code' : LEGACY_REJECTION_READBACK[readback.code]
   const kept = readback.value === '' ? '' : `; ${readback.value} stays in effect`
   return `${head}${readback.requested} (${token}: ${readback.reason ?? 'no reason given'}${kept})`
 }
