@@ -56,6 +56,7 @@ export {
   type RedisWire,
   STREAM_DATA_FIELD,
 } from './keys.ts'
+export { redisKeyMaxLength, redisKeyTtl } from './limits.ts'
 export { PROCESSING_ID_PATTERN, parseProcessingId, processingId } from './processing-id.ts'
 export {
   type ParsedWorkerId,

@@ -16,16 +16,16 @@ import {
   controlReadback,
   type Instrument,
   parseControlValue,
-  REDIS_KEYS,
   type RestartPayload,
   readbackValue,
+  redisKeyMaxLength,
   rejectionFor,
 } from '@rubin/ra-contract'
 import { validate } from '@rubin/ra-contract/validate'
 import { Counter, type Logger, type RedisHandle, type Registry, sleep, xaddJson } from '@rubin/ra-runtime'
 import type { WorkerView } from './snapshot.ts'
 
-const READBACKS_MAXLEN = REDIS_KEYS.find((k) => k.name === 'controlReadbacks')?.maxLength ?? 1000
+const READBACKS_MAXLEN = redisKeyMaxLength('controlReadbacks')
 
 /** The controls this service consumes for an instrument, as the contract assigns them. */
 export function resetControlsFor(instrument: Instrument): ControlName[] {

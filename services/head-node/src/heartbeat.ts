@@ -4,11 +4,10 @@
 // manager and `./ra status` see the head node alive or missing like any pod.
 // ----------------------------------------------------------------------------
 import { hostname } from 'node:os'
-import { type WorkerStatusReport, workerId } from '@rubin/ra-contract'
+import { redisKeyTtl, type WorkerStatusReport, workerId } from '@rubin/ra-contract'
 import { validate } from '@rubin/ra-contract/validate'
 import { sleep, utcNow } from '@rubin/ra-runtime'
 import type { HeadNodeCore } from './core.ts'
-import { ttlOf } from './redis/limits.ts'
 
 export function headNodeId(instrument: HeadNodeCore['instrument']): string {
   const id = workerId({ flavour: 'HEAD_NODE', instrument })
@@ -34,7 +33,12 @@ export async function beat(core: HeadNodeCore): Promise<void> {
   if (!checked.ok) core.logger.error({ issues: checked.issues }, 'head-node heartbeat does not match the contract')
   await redis.client
     .multi()
-    .set(redis.keys.key('workerHeartbeat', { workerId: id }), JSON.stringify(report), 'EX', ttlOf('workerHeartbeat'))
+    .set(
+      redis.keys.key('workerHeartbeat', { workerId: id }),
+      JSON.stringify(report),
+      'EX',
+      redisKeyTtl('workerHeartbeat'),
+    )
     .zadd(redis.keys.key('workers', { instrument }), Date.now(), id)
     .exec()
 }

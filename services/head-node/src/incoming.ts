@@ -7,14 +7,13 @@
 // removes the record from incomingClaimed, and skips (dropping the record) when
 // the exposure's expected set already exists, i.e. it was dispatched before.
 // ----------------------------------------------------------------------------
-import { type ExposureRecord, encodeDispatchState, formatIssues } from '@rubin/ra-contract'
+import { type ExposureRecord, encodeDispatchState, formatIssues, redisKeyTtl } from '@rubin/ra-contract'
 import { parseMessage } from '@rubin/ra-contract/validate'
 import { sleep, utcNow } from '@rubin/ra-runtime'
 import type { Redis } from 'ioredis'
 import type { HeadNodeCore } from './core.ts'
 import { type FanOutPlan, planFanOut } from './plan/fanout.ts'
 import { AtomicBatch } from './redis/atomic.ts'
-import { ttlOf } from './redis/limits.ts'
 import { readWorkers } from './redis/workers.ts'
 import { stateFromHash } from './state.ts'
 
@@ -138,12 +137,12 @@ function commit(core: HeadNodeCore, raw: string, plan: FanOutPlan) {
     redis.keys.key('expectedDetectors', { instrument, who, processingId: plan.processingId })
   for (const set of plan.expected) batch.skipIfExists(expectedKey(set.who))
   // Expected sets first: a worker finishing the first payload must find the set it completes against.
-  for (const set of plan.expected) batch.sadd(expectedKey(set.who), set.detectors, ttlOf('expectedDetectors'))
+  for (const set of plan.expected) batch.sadd(expectedKey(set.who), set.detectors, redisKeyTtl('expectedDetectors'))
   for (const payload of plan.payloads)
     batch.enqueue(redis.keys.key('workerQueue', { workerId: payload.workerId }), payload.json)
   if (plan.aosPipeline !== undefined) {
     const key = redis.keys.key('aosPipeline', { instrument, processingId: plan.processingId })
-    batch.set(key, plan.aosPipeline, ttlOf('aosPipeline'))
+    batch.set(key, plan.aosPipeline, redisKeyTtl('aosPipeline'))
   }
   const { dispatchCount, latestExposureId, openFamPair } = plan.dispatch
   batch.hset(

@@ -2,7 +2,7 @@
 // Bad input goes to the dead-letter stream with the reason and is never lost;
 // the loop that met it carries on. `./ra status` shows these.
 // ----------------------------------------------------------------------------
-import type { Service } from '@rubin/ra-contract'
+import { redisKeyMaxLength, type Service } from '@rubin/ra-contract'
 import { validate } from '@rubin/ra-contract/validate'
 import type { Counter } from 'prom-client'
 import type { Logger } from './logger.ts'
@@ -11,7 +11,6 @@ import { xaddJson } from './streams.ts'
 import { utcNow } from './time.ts'
 
 const MAX_INPUT = 64 * 1024
-const MAX_LENGTH = 10_000
 
 export interface DeadLetterInput {
   /** Where the input came from: a Redis key or stream, an HTTP route, an S3 key. */
@@ -49,6 +48,6 @@ export function createDeadLetters(
     if (!checked.ok) logger.error({ issues: checked.issues }, 'dead letter does not match the contract')
     logger.warn({ source: record.source, code: record.code, reason: record.reason }, 'input set aside as a dead letter')
     counter?.inc({ code: record.code })
-    await xaddJson(redis.client, redis.keys.key('deadLetters'), record, MAX_LENGTH)
+    await xaddJson(redis.client, redis.keys.key('deadLetters'), record, redisKeyMaxLength('deadLetters'))
   }
 }

@@ -11,18 +11,9 @@
 // MOVE: take a claimed payload off the claimed list and push a (possibly
 // rewritten) copy onto a queue, in one step: never in neither list, never in both.
 // ----------------------------------------------------------------------------
-import { REDIS_KEYS, type RedisKeyName, type RedisKeySpec, STREAM_DATA_FIELD } from '@rubin/ra-contract'
+import { redisKeyMaxLength, redisKeyTtl, STREAM_DATA_FIELD } from '@rubin/ra-contract'
 import { defineScript } from '@rubin/ra-runtime'
 import type { Redis } from 'ioredis'
-
-/** Expiry and stream trimming come from the contract's key table, not from here. */
-export function keyLimits(name: RedisKeyName): { ttlSeconds?: number; maxLength?: number } {
-  const spec: RedisKeySpec | undefined = REDIS_KEYS.find((k) => k.name === name)
-  return {
-    ...(spec?.ttlSeconds === undefined ? {} : { ttlSeconds: spec.ttlSeconds }),
-    ...(spec?.maxLength === undefined ? {} : { maxLength: spec.maxLength }),
-  }
-}
 
 // Optionally it also claims the next payload (LMOVE queue → claimed) and returns it: one round
 // trip per payload in steady state, as BullMQ does when it finishes a job.
@@ -115,16 +106,17 @@ export interface CompletionInput {
   }
 }
 
-const TIMINGS = keyLimits('payloadTimings')
-const COMPLETIONS = keyLimits('completions')
-const COMPLETION_TTL_S = keyLimits('finishedDetectors').ttlSeconds ?? 216_000
+// Expiry and stream trimming come from the contract's key table, not from here.
+const TIMINGS_MAXLEN = redisKeyMaxLength('payloadTimings')
+const COMPLETIONS_MAXLEN = redisKeyMaxLength('completions')
+const COMPLETION_TTL_S = redisKeyTtl('finishedDetectors')
 
 export async function complete(
   client: Redis,
   input: CompletionInput,
 ): Promise<{ removed: boolean; gathered: boolean; next: string | null }> {
   const keys = [input.keys.claimed, input.keys.payloadTimings]
-  const args: (string | number)[] = [input.raw, input.timingJson, TIMINGS.maxLength ?? 100_000, STREAM_DATA_FIELD]
+  const args: (string | number)[] = [input.raw, input.timingJson, TIMINGS_MAXLEN, STREAM_DATA_FIELD]
   if (input.step1a) {
     const k = input.step1a.keys
     keys.push(k.expected, k.finished, k.failed, k.gatherDispatched, k.completions)
@@ -132,7 +124,7 @@ export async function complete(
       String(input.step1a.detector),
       input.step1a.outcome,
       COMPLETION_TTL_S,
-      COMPLETIONS.maxLength ?? 10_000,
+      COMPLETIONS_MAXLEN,
       input.step1a.gatherBaseJson,
     )
   }

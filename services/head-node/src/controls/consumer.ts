@@ -14,12 +14,12 @@ import {
   formatIssues,
   parseControlKey,
   readbackValue,
+  redisKeyMaxLength,
 } from '@rubin/ra-contract'
 import { validate } from '@rubin/ra-contract/validate'
 import { xaddJson } from '@rubin/ra-runtime'
 import type { Redis } from 'ioredis'
 import type { HeadNodeCore } from '../core.ts'
-import { maxLengthOf } from '../redis/limits.ts'
 import { type ControlDecision, decideControl } from './decide.ts'
 import { ensureKeyspaceEvents, keyOfChannel } from './keyspace.ts'
 import { takeControls } from './take.ts'
@@ -158,7 +158,7 @@ export class ControlConsumer {
       if (decision.ignoredDetectors.length > 0) tx.sadd(key, ...decision.ignoredDetectors)
     }
     tx.set(redis.keys.key('controlReadback', { control: name }), readbackValue(decision.outcome))
-    xaddJson(tx, redis.keys.key('controlReadbacks'), readback, maxLengthOf('controlReadbacks'))
+    xaddJson(tx, redis.keys.key('controlReadbacks'), readback, redisKeyMaxLength('controlReadbacks'))
     const results = await tx.exec()
     const failed = results?.find(([error]) => error !== null)?.[0]
     if (failed) throw failed
