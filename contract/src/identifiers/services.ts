@@ -2,19 +2,24 @@
 // to say who breaks when a name or message changes.
 import { defineIdentifiers } from '../internal/identifier-set.ts'
 
+/** The Rapid Analysis processes themselves (everything but RubinTV, the CLI, the simulator and external CSCs). */
+export const RA_SERVICES = [
+  'watcher',
+  'head-node',
+  'worker',
+  'step1b-worker',
+  'cluster-manager',
+  'metadata-server',
+  'consdb-writer',
+  'snowflakes',
+  'catcher',
+] as const
+
 export const Service = defineIdentifiers({
   name: 'Service',
   description: 'A producer or consumer of contract names and messages.',
   values: [
-    'watcher',
-    'head-node',
-    'worker',
-    'step1b-worker',
-    'cluster-manager',
-    'metadata-server',
-    'consdb-writer',
-    'snowflakes',
-    'catcher',
+    ...RA_SERVICES,
     'camera-simulator',
     'rubintv',
     'ra-cli',
@@ -41,15 +46,3 @@ export const Service = defineIdentifiers({
 })
 export type Service = (typeof Service.values)[number]
 
-/** The Rapid Analysis processes themselves (everything but RubinTV, the CLI, the simulator and external CSCs). */
-export const RA_SERVICES = [
-  'watcher',
-  'head-node',
-  'worker',
-  'step1b-worker',
-  'cluster-manager',
-  'metadata-server',
-  'consdb-writer',
-  'snowflakes',
-  'catcher',
-] as const satisfies readonly Service[]
