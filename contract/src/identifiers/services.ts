@@ -18,14 +18,7 @@ export const RA_SERVICES = [
 export const Service = defineIdentifiers({
   name: 'Service',
   description: 'A producer or consumer of contract names and messages.',
-  values: [
-    ...RA_SERVICES,
-    'camera-simulator',
-    'rubintv',
-    'ra-cli',
-    'mtaos',
-    'object-store',
-  ],
+  values: [...RA_SERVICES, 'camera-simulator', 'rubintv', 'ra-cli', 'mtaos', 'object-store'],
   docs: {
     watcher: 'Announces each new raw exposure once (services/watcher).',
     'head-node': 'Fans exposures out to workers and triggers visit-level steps (services/head-node).',
@@ -45,4 +38,3 @@ export const Service = defineIdentifiers({
   loose: false,
 })
 export type Service = (typeof Service.values)[number]
-

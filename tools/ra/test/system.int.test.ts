@@ -6,11 +6,11 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createRedisKeys, type PayloadTiming, parseWorkerId } from '@rubin/ra-contract'
+import { createRedisKeys } from '@rubin/ra-contract'
 import { sleep, xaddJson } from '@rubin/ra-runtime'
 import { describe, expect, it } from 'vitest'
 import { observe } from '../src/scenario/collect.ts'
-import { runDispatch } from '../src/scenario/dispatch.ts'
+import { isVisitStep, runDispatch } from '../src/scenario/dispatch.ts'
 import { scienceExposure } from '../src/scenario/records.ts'
 import { LSSTCAM_POOLS, startSystem } from '../src/scenario/system.ts'
 import { runWorkerCrash } from '../src/scenario/worker-crash.ts'
@@ -30,10 +30,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeo
   return value
 }
 
-const isStep1b = (t: PayloadTiming) => {
-  const w = parseWorkerId(t.workerId)
-  return w.ok && (w.value.flavour === 'STEP1B_WORKER' || w.value.flavour === 'STEP1B_AOS_WORKER')
-}
+const isStep1b = isVisitStep
 
 describe('the RA core, as processes', () => {
   it('fans a 205-detector exposure out and in, and runs the visit steps although two detectors fail', async () => {

@@ -4,26 +4,17 @@
 // out to 189 + 8 workers running a pipeline of configurable duration, gathered
 // into visit steps. Figures come from what Redis recorded.
 // ----------------------------------------------------------------------------
-import { createRedisKeys, type PayloadTiming, parseWorkerId, type Who } from '@rubin/ra-contract'
+import { createRedisKeys, type PayloadTiming, parseWorkerId } from '@rubin/ra-contract'
 import { sleep, xaddJson } from '@rubin/ra-runtime'
 import { summarize } from '../stats.ts'
 import { completionCounts, ms, observe } from './collect.ts'
+import { SCENARIO_DAY_OBS, SCENARIO_WHOS, type ScenarioOptions, statusOf } from './common.ts'
 import { scienceExposure } from './records.ts'
 import { LSSTCAM_POOLS, startSystem } from './system.ts'
 
-export interface DispatchOptions {
-  readonly exposures: number
-  readonly pipelineMs: number
-  readonly cadenceS: number
-  readonly logDir: string
-  readonly timeoutS: number
-  readonly progress: (line: string) => void
-}
+const WHOS = SCENARIO_WHOS
 
-const WHOS: readonly Who[] = ['SFM', 'AOS']
-const DAY_OBS = 20251122
-
-export async function runDispatch(options: DispatchOptions): Promise<Record<string, unknown>> {
+export async function runDispatch(options: ScenarioOptions): Promise<Record<string, unknown>> {
   const say = options.progress
   await using system = await startSystem({
     instrument: 'LSSTCam',
@@ -36,7 +27,7 @@ export async function runDispatch(options: DispatchOptions): Promise<Record<stri
   const landed = system.redis.client
   const stream = createRedisKeys().key('rawLanded', { instrument: 'LSSTCam' })
   for (let seq = 1; seq <= options.exposures; seq++) {
-    const record = scienceExposure(DAY_OBS, seq, new Date())
+    const record = scienceExposure(SCENARIO_DAY_OBS, seq, new Date())
     announced.set(String(record.exposureId), Date.now())
     await xaddJson(landed, stream, record)
     say(`announced ${record.obsId} (${seq}/${options.exposures})`)
@@ -54,11 +45,13 @@ export async function runDispatch(options: DispatchOptions): Promise<Record<stri
     observed = await observe(system.redis.url, 'LSSTCam', ids, WHOS)
     say(`gathered ${observed.gathers.length}/${ids.length * WHOS.length}, visit steps run ${visitSteps()}`)
   }
-  const headNode = system.services.get('head-node')
-  const status = headNode
-    ? ((await (await fetch(`${headNode.url}/status`)).json()) as { counts?: { payloadsQueued?: number } })
-    : {}
+  const status = await statusOf<HeadNodeStatus>(system, 'head-node')
   return figures(observed, announced, ids, status.counts?.payloadsQueued)
+}
+
+/** The part of the head node's /status the figures use. */
+export interface HeadNodeStatus {
+  readonly counts: { readonly payloadsQueued: number }
 }
 
 /** A visit-level (step1b) payload: run by a STEP1B worker. */

@@ -4,24 +4,15 @@
 // Kubernetes would, started again later. Nothing may be lost: each killed
 // payload must complete, re-queued by the cluster manager or re-run on restart.
 // ----------------------------------------------------------------------------
-import { createRedisKeys, type PayloadTiming, type Who, workerId } from '@rubin/ra-contract'
+import { createRedisKeys, type PayloadTiming, workerId } from '@rubin/ra-contract'
 import { sleep, xaddJson } from '@rubin/ra-runtime'
 import { observe } from './collect.ts'
-import { figures, isVisitStep } from './dispatch.ts'
+import { SCENARIO_DAY_OBS, SCENARIO_WHOS, type ScenarioOptions, statusOf } from './common.ts'
+import { figures, type HeadNodeStatus, isVisitStep } from './dispatch.ts'
 import { scienceExposure } from './records.ts'
-import { startSystem } from './system.ts'
+import { LSSTCAM_POOLS, startSystem } from './system.ts'
 
-export interface WorkerCrashOptions {
-  readonly exposures: number
-  readonly pipelineMs: number
-  readonly cadenceS: number
-  readonly logDir: string
-  readonly timeoutS: number
-  readonly progress: (line: string) => void
-}
-
-const WHOS: readonly Who[] = ['SFM', 'AOS']
-const DAY_OBS = 20251122
+const WHOS = SCENARIO_WHOS
 const CRASHED = { first: 0, last: 19 }
 /** How long the killed pool stays down: longer than the heartbeat TTL, so the cluster manager acts first. */
 const DOWN_S = 15
@@ -30,11 +21,10 @@ const POOLS = {
   'pool-crash': `SFM_WORKER:${CRASHED.first}-${CRASHED.last}`,
   'pool-sfm-a': `SFM_WORKER:${CRASHED.last + 1}-94`,
   'pool-sfm-b': 'SFM_WORKER:95-188',
-  'pool-other':
-    'AOS_WORKER:191,192,195,196,199,200,203,204;STEP1B_WORKER:0-1;STEP1B_AOS_WORKER:0;BACKLOG_WORKER:0-3;ONE_OFF_EXPRECORD_WORKER:0;GUIDER_WORKER:0',
+  'pool-other': LSSTCAM_POOLS['pool-other'],
 }
 
-export async function runWorkerCrash(options: WorkerCrashOptions): Promise<Record<string, unknown>> {
+export async function runWorkerCrash(options: ScenarioOptions): Promise<Record<string, unknown>> {
   const say = options.progress
   await using system = await startSystem({
     instrument: 'LSSTCam',
@@ -47,7 +37,7 @@ export async function runWorkerCrash(options: WorkerCrashOptions): Promise<Recor
   const client = system.redis.client
   const announced = new Map<string, number>()
   const announce = async (seq: number) => {
-    const record = scienceExposure(DAY_OBS, seq, new Date())
+    const record = scienceExposure(SCENARIO_DAY_OBS, seq, new Date())
     announced.set(String(record.exposureId), Date.now())
     await xaddJson(client, keys.key('rawLanded', { instrument: 'LSSTCam' }), record)
     say(`announced ${record.obsId}`)
@@ -95,12 +85,8 @@ export async function runWorkerCrash(options: WorkerCrashOptions): Promise<Recor
     observed = await observe(system.redis.url, 'LSSTCam', ids, WHOS)
   }
   const recovery = recoverySeconds(observed.timings, killedPayloads, killedAt)
-  const cm = system.services.get('cluster-manager')
-  const cmStatus = cm ? ((await (await fetch(`${cm.url}/status`)).json()) as { requeuedTotal?: number }) : {}
-  const headNode = system.services.get('head-node')
-  const hnStatus = headNode
-    ? ((await (await fetch(`${headNode.url}/status`)).json()) as { counts?: { payloadsQueued?: number } })
-    : {}
+  const cmStatus = await statusOf<{ requeuedTotal: number }>(system, 'cluster-manager')
+  const hnStatus = await statusOf<HeadNodeStatus>(system, 'head-node')
   return {
     ...figures(observed, announced, ids, hnStatus.counts?.payloadsQueued),
     killed_in_flight: killedPayloads.size,
