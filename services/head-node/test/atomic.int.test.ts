@@ -14,7 +14,7 @@ describe('atomic batch', () => {
         new AtomicBatch()
           .guardListRemove('claimed', 'record')
           .sadd('expected', [1, 2, 3], 100)
-          .lpush('queue', 'payload')
+          .enqueue('queue', 'payload')
           .hset('state', { dispatchCount: '1' })
       expect(await batch().run(redis.client)).toBe('applied')
       await server.restart() // empties the script cache: the next run must reload the script
@@ -38,7 +38,7 @@ describe('atomic batch', () => {
         .guardListRemove('claimed', 'dup')
         .skipIfExists('expected')
         .sadd('expected', [1])
-        .lpush('queue', 'payload')
+        .enqueue('queue', 'payload')
         .run(redis.client)
       expect(outcome).toBe('skipped')
       expect(await server.client.llen('claimed')).toBe(0)
@@ -56,7 +56,7 @@ describe('atomic batch', () => {
       await server.client.xgroup('CREATE', 's', 'g', '0', 'MKSTREAM')
       const id = (await server.client.xadd('s', '*', 'data', '{}')) ?? ''
       await server.client.xreadgroup('GROUP', 'g', 'c', 'STREAMS', 's', '>')
-      const batch = () => new AtomicBatch().guardAck('s', 'g', id).lpush('queue', 'step1b')
+      const batch = () => new AtomicBatch().guardAck('s', 'g', id).enqueue('queue', 'step1b')
       expect(await batch().run(redis.client)).toBe('applied')
       expect(await batch().run(redis.client)).toBe('already-done')
       expect(await server.client.lrange('queue', 0, -1)).toEqual(['step1b'])

@@ -7,7 +7,7 @@ describe('atomic batch encoding', () => {
       .guardListRemove('claimed', 'raw')
       .skipIfExists('expected')
       .sadd('expected', [94, 95], 216000)
-      .lpush('queue', '{"a":1}')
+      .enqueue('queue', '{"a":1}')
       .set('aos', 'AOS_DANISH', 172800)
       .hset('state', { dispatchCount: '1' })
       .encode()
@@ -18,7 +18,7 @@ describe('atomic batch encoding', () => {
       ops: [
         ['SADD', 2, '94', '95'],
         ['EXPIRE', 2, '216000'],
-        ['LPUSH', 3, '{"a":1}'],
+        ['ENQUEUE', 3, '{"a":1}'],
         ['SET', 4, 'AOS_DANISH', 'EX', '172800'],
         ['HSET', 5, 'dispatchCount', '1'],
       ],

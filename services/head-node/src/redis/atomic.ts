@@ -16,7 +16,7 @@ import type { Redis } from 'ioredis'
 const LUA = `${QUEUE_INSERT_LUA}
 local plan = cjson.decode(ARGV[1])
 -- ENQUEUE: onto a worker queue at its place, newest exposure first (QUEUE_INSERT_LUA).
-local allowed = {SADD=true, EXPIRE=true, LPUSH=true, SET=true, HSET=true, LREM=true, XACK=true, ENQUEUE=true}
+local allowed = {SADD=true, EXPIRE=true, SET=true, HSET=true, LREM=true, XACK=true, ENQUEUE=true}
 -- Check every command before the first write: a Lua error does not undo earlier writes.
 for _, op in ipairs(plan.ops) do
   if not allowed[op[1]] then error('atomic batch: command not allowed: ' .. tostring(op[1])) end
@@ -79,11 +79,6 @@ export class AtomicBatch {
     if (members.length === 0) return this
     this.#ops.push(this.#op('SADD', key, members))
     if (ttlSeconds !== undefined) this.#ops.push(this.#op('EXPIRE', key, [ttlSeconds]))
-    return this
-  }
-
-  lpush(key: string, value: string): this {
-    this.#ops.push(this.#op('LPUSH', key, [value]))
     return this
   }
 
