@@ -2,8 +2,10 @@ import { defaultServerConditions } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 // Tests resolve @rubin/ra-contract to its TypeScript source through the private
-// "@rubin/source" export condition, so no build is needed to test.
-const conditions = [...defaultServerConditions, '@rubin/source']
+// "@rubin/source" export condition, so no build is needed to test. The bundlers'
+// "module" condition is left out: Node runs the tests, and packages such as the AWS
+// SDK publish extensionless ESM under it that only a bundler can load.
+const conditions = [...defaultServerConditions.filter((c) => c !== 'module'), '@rubin/source']
 
 export default defineConfig({
   resolve: { conditions },

@@ -4,8 +4,16 @@ export { createDeadLetters, type DeadLetterInput, type DeadLetters } from './dea
 export { type StatusServer, type StatusServerOptions, startStatusServer } from './http.ts'
 export { createLogger, type Logger } from './logger.ts'
 export { Counter, createMetrics, Gauge, Histogram, Registry } from './metrics.ts'
+export {
+  ProductKeyError,
+  ProductStore,
+  type ProductStoreOptions,
+  type ProductWrite,
+  type ProductWriteResult,
+} from './product-store.ts'
 export { QUEUE_INSERT_LUA } from './queue-order.ts'
 export { connectRedis, type RedisHandle, type RedisSettings, redact } from './redis.ts'
+export { createS3Client, readObject, S3Config, type S3Settings, s3SettingsFrom } from './s3.ts'
 export { defineScript, type Script, type ScriptArg } from './scripts.ts'
 export {
   CommonConfig,
