@@ -1,4 +1,12 @@
 // Public API of the detector catalogue: geometry facts, lookups, fixed sets and focal-plane patterns.
+export {
+  type AmplifierLayout,
+  fitsSection,
+  type PixelBox,
+  rawToAssembled,
+  type SensorLayout,
+  sensorLayoutOf,
+} from './amplifiers.ts'
 export { COMCAM_DETECTORS } from './comcam.ts'
 export { LATISS_CAMERA, LATISS_DETECTORS } from './data/latiss.data.ts'
 export { LSSTCAM_CAMERA, LSSTCAM_DETECTORS } from './data/lsstcam.data.ts'

@@ -62,13 +62,18 @@ function detector(file: string, name: string, raw: Record<string, unknown>): Det
   }
 }
 
-export async function readCamera(file: string): Promise<CameraFacts> {
+/** The camera YAML with merge keys resolved. */
+export async function parseCameraYaml(file: string): Promise<Record<string, unknown>> {
   // The generated camera files lean on YAML merge keys and anchors (hundreds of them) and
   // repeat a few amplifier keys; they are trusted local data, so allow all of that.
-  const doc = parse(await readFile(file, 'utf8'), { merge: true, uniqueKeys: false, maxAliasCount: -1 }) as Record<
+  return parse(await readFile(file, 'utf8'), { merge: true, uniqueKeys: false, maxAliasCount: -1 }) as Record<
     string,
     unknown
   >
+}
+
+export async function readCamera(file: string, parsed?: Record<string, unknown>): Promise<CameraFacts> {
+  const doc = parsed ?? (await parseCameraYaml(file))
   const ccds = (doc.CCDs ?? fail(file, 'no CCDs section')) as Record<string, Record<string, unknown>>
   const detectors = Object.entries(ccds)
     .map(([name, raw]) => detector(file, name, raw))

@@ -1,12 +1,14 @@
 // Every data file the extractor owns, as repo-relative path -> text. Pure: nothing is written here.
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { readCamera, renderCamera } from './camera.ts'
+import { readAmplifiers, renderAmplifiers } from './amplifiers.ts'
+import { parseCameraYaml, readCamera, renderCamera } from './camera.ts'
 import { KEPT_SCHEMAS, readSchema, renderSchemas } from './consdb.ts'
 
 export const OUTPUTS = {
   lsstcam: 'contract/src/detectors/data/lsstcam.data.ts',
   latiss: 'contract/src/detectors/data/latiss.data.ts',
+  amplifiers: 'contract/src/detectors/data/amplifiers.data.ts',
   columns: 'contract/src/consdb/data/columns.data.ts',
 } as const
 
@@ -20,13 +22,23 @@ export async function generate(shared: string, log: (line: string) => void = () 
   const data = join(shared, 'reference-data')
   const files = new Map<string, string>()
 
-  const lsstcam = await readCamera(join(data, 'camera/lsstCam.yaml'))
+  const lsstcamFile = join(data, 'camera/lsstCam.yaml')
+  const lsstcamDoc = await parseCameraYaml(lsstcamFile)
+  const lsstcam = await readCamera(lsstcamFile, lsstcamDoc)
   log(`extract-reference: camera/lsstCam.yaml -> ${lsstcam.detectors.length} detectors`)
   files.set(OUTPUTS.lsstcam, renderCamera(lsstcam, 'lsstCam.yaml', 'LSSTCAM'))
 
-  const latiss = await readCamera(join(data, 'camera/latiss.yaml'))
+  const latissFile = join(data, 'camera/latiss.yaml')
+  const latissDoc = await parseCameraYaml(latissFile)
+  const latiss = await readCamera(latissFile, latissDoc)
   log(`extract-reference: camera/latiss.yaml -> ${latiss.detectors.length} detector`)
   files.set(OUTPUTS.latiss, renderCamera(latiss, 'latiss.yaml', 'LATISS'))
+
+  const lsstcamAmps = readAmplifiers(lsstcamFile, lsstcamDoc)
+  const latissAmps = readAmplifiers(latissFile, latissDoc)
+  const types = [...lsstcamAmps.layouts].map(([t, l]) => `${t} ${l.amplifiers.length}`)
+  log(`extract-reference: amplifier layouts -> ${types.join(', ')} amplifiers`)
+  files.set(OUTPUTS.amplifiers, renderAmplifiers(lsstcamAmps, latissAmps))
 
   const schemas = []
   for (const name of KEPT_SCHEMAS) {

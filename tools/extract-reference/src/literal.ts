@@ -59,6 +59,9 @@ function render(value: Literal, depth: number, prefixWidth: number, suffix: stri
   if (!hardBreak(value, options) && prefixWidth + flat.length + suffix.length <= WIDTH) return flat
   if (!Array.isArray(value) && !isObject(value)) return flat
   const inner = INDENT.repeat(depth + 1)
+  if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'number')) {
+    return `[\n${fill(value as readonly number[], inner)}\n${INDENT.repeat(depth)}]`
+  }
   const lines = Array.isArray(value)
     ? value.map((item) => inner + render(item, depth + 1, inner.length, ',', options))
     : Object.entries(value as { readonly [key: string]: Literal }).map(([k, v]) => {
@@ -67,6 +70,23 @@ function render(value: Literal, depth: number, prefixWidth: number, suffix: stri
       })
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}']
   return `${open}\n${lines.map((line) => `${line},`).join('\n')}\n${INDENT.repeat(depth)}${close}`
+}
+
+/** Biome (like Prettier) fills a broken array of numbers: as many `n,` per line as fit the width. */
+function fill(numbers: readonly number[], indent: string): string {
+  const lines: string[] = []
+  let line = ''
+  for (const n of numbers) {
+    const item = `${scalar(n)},`
+    if (line === '') line = indent + item
+    else if (line.length + 1 + item.length <= WIDTH) line += ` ${item}`
+    else {
+      lines.push(line)
+      line = indent + item
+    }
+  }
+  lines.push(line)
+  return lines.join('\n')
 }
 
 /** `export const NAME = <value> as const` (one statement, trailing newline). */
