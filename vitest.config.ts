@@ -18,7 +18,12 @@ export default defineConfig({
           name: 'unit',
           // Shares two cores with the integration suite: a busy machine, not a hang, is the usual slow test.
           testTimeout: 20_000,
-          include: ['contract/src/**/*.test.ts', 'tools/**/src/**/*.test.ts', 'services/*/src/**/*.test.ts'],
+          include: [
+            'contract/src/**/*.test.ts',
+            'tools/**/src/**/*.test.ts',
+            'services/*/src/**/*.test.ts',
+            'deploy/**/*.test.ts',
+          ],
         },
       },
       {
@@ -33,6 +38,17 @@ export default defineConfig({
           include: ['services/*/test/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // A real browser (Debian's Chromium via playwright-core) against the RubinTV reference consumer.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['services/rubintv/test/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
         },
       },
       {

@@ -111,6 +111,9 @@ export type KeySeq = number
  *
  * This interface was referenced by `MetadataRow`'s JSON-Schema definition
  * via the `patternProperty` "^(.*)$".
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema definition
+ * via the `patternProperty` "^(.*)$".
  */
 export type MetadataCell =
   | MetadataScalar
@@ -185,6 +188,53 @@ export type ReadbackOutcome = 'applied' | 'unchanged' | 'rejected'
  */
 export type WorkerId = string
 /**
+ * A subscription topic of the RubinTV live protocol.
+ */
+export type RubinTvTopic =
+  | {
+      kind: 'cameraTable'
+      location: Location
+      camera: Camera
+      dayObs?: DayObs
+    }
+  | {
+      kind: 'currentChannel'
+      location: Location1
+      camera: Camera
+      /**
+       * A channel of the camera (registry name).
+       */
+      channel: string
+    }
+  | {
+      kind: 'clusterStatus'
+      location: Location2
+    }
+  | {
+      kind: 'controlReadbacks'
+      location: Location3
+    }
+/**
+ * A RubinTV location: one S3 bucket and the cameras shown for it (the {location} URL segment).
+ */
+export type Location =
+  'test' | 'usdf' | 'base-usdf' | 'tucson-usdf' | 'summit-usdf' | 'base' | 'tucson' | 'summit' | 'local'
+/**
+ * A RubinTV location: one S3 bucket and the cameras shown for it (the {location} URL segment).
+ */
+export type Location1 =
+  'test' | 'usdf' | 'base-usdf' | 'tucson-usdf' | 'summit-usdf' | 'base' | 'tucson' | 'summit' | 'local'
+/**
+ * A RubinTV location: one S3 bucket and the cameras shown for it (the {location} URL segment).
+ */
+export type Location2 =
+  'test' | 'usdf' | 'base-usdf' | 'tucson-usdf' | 'summit-usdf' | 'base' | 'tucson' | 'summit' | 'local'
+/**
+ * A RubinTV location: one S3 bucket and the cameras shown for it (the {location} URL segment).
+ */
+export type Location3 =
+  'test' | 'usdf' | 'base-usdf' | 'tucson-usdf' | 'summit-usdf' | 'base' | 'tucson' | 'summit' | 'local'
+/**
  * Per-day exposure counter (seq_num), 1..999999 (RubinTV keys pad it to 6 digits).
  */
 export type SeqNum = number
@@ -240,6 +290,252 @@ export type WorkerStatus = 'free' | 'busy' | 'queued' | 'restarting' | 'guest' |
  * A unit of work on a worker queue: a process payload or a restart request (told apart by `kind`).
  */
 export type Payload = ProcessPayload | RestartPayload
+/**
+ * A browser → RubinTV server frame: subscribe (optionally resuming), unsubscribe or ping.
+ */
+export type RubinTvClientMessage =
+  | {
+      type: 'subscribe'
+      /**
+       * Chosen by the client; names the subscription in every frame about it.
+       */
+      id: string
+      topic: RubinTvTopic
+      /**
+       * The last frame seen before a reconnect.
+       */
+      resume?: {
+        /**
+         * Identifies one run of the server’s index for the topic; a resume needs the same epoch.
+         */
+        epoch: string
+        /**
+         * Per subscription topic: increases by one per change.
+         */
+        version: number
+      }
+    }
+  | {
+      type: 'unsubscribe'
+      /**
+       * Chosen by the client; names the subscription in every frame about it.
+       */
+      id: string
+    }
+  | {
+      type: 'ping'
+    }
+/**
+ * A RubinTV server → browser frame: snapshot, delta, resumed, dayRollover, error or pong.
+ */
+export type RubinTvServerMessage =
+  | {
+      type: 'snapshot'
+      /**
+       * Chosen by the client; names the subscription in every frame about it.
+       */
+      id: string
+      /**
+       * Identifies one run of the server’s index for the topic; a resume needs the same epoch.
+       */
+      epoch: string
+      /**
+       * Per subscription topic: increases by one per change.
+       */
+      version: number
+      data:
+        | {
+            kind: 'cameraTable'
+            dayObs: DayObs
+            events: {
+              /**
+               * This interface was referenced by `undefined`'s JSON-Schema definition
+               * via the `patternProperty` "^(.*)$".
+               */
+              [k: string]: {
+                [k: string]: RubinTvProduct
+              }
+            }
+            perDay: {
+              [k: string]: RubinTvProduct
+            }
+            /**
+             * A MetadataTable: the whole metadata.json of the day.
+             */
+            metadata: {
+              [k: string]: MetadataRow
+            }
+          }
+        | {
+            kind: 'currentChannel'
+            dayObs: DayObs
+            product: RubinTvProduct | null
+          }
+        | {
+            kind: 'clusterStatus'
+            sets: {
+              /**
+               * A ClusterStatusEntry: the newest entry of one set.
+               *
+               * This interface was referenced by `undefined`'s JSON-Schema definition
+               * via the `patternProperty` "^(.*)$".
+               */
+              [k: string]: {
+                /**
+                 * This interface was referenced by `undefined`'s JSON-Schema definition
+                 * via the `patternProperty` "^(\d+|[A-Z][A-Z0-9_]*)$".
+                 */
+                [k: string]: ClusterStatusWorkerCell1 | ClusterStatusTextCell1 | ClusterStatusCountCell1
+              }
+            }
+          }
+        | {
+            kind: 'controlReadbacks'
+            controls: {
+              /**
+               * This interface was referenced by `undefined`'s JSON-Schema definition
+               * via the `patternProperty` "^(.*)$".
+               */
+              [k: string]: {
+                readback: string | null
+                /**
+                 * A ControlReadback: the newest structured read-back of the control.
+                 */
+                last?: {
+                  control: ControlName
+                  /**
+                   * The raw value taken from the control key.
+                   */
+                  requested: string
+                  outcome: ReadbackOutcome
+                  /**
+                   * Canonical value in effect after the command ("" if none is known); RESET for resets.
+                   */
+                  value: string
+                  /**
+                   * Why it was rejected, for the operator.
+                   */
+                  reason?: string
+                  code?: ControlRejection
+                  at: UtcTime
+                }
+              }
+            }
+          }
+    }
+  | {
+      type: 'delta'
+      /**
+       * Chosen by the client; names the subscription in every frame about it.
+       */
+      id: string
+      /**
+       * Identifies one run of the server’s index for the topic; a resume needs the same epoch.
+       */
+      epoch: string
+      /**
+       * Per subscription topic: increases by one per change.
+       */
+      version: number
+      change:
+        | {
+            kind: 'product'
+            product: RubinTvProduct
+          }
+        | {
+            kind: 'metadata'
+            rows: {
+              /**
+               * This interface was referenced by `undefined`'s JSON-Schema definition
+               * via the `patternProperty` "^(.*)$".
+               */
+              [k: string]: {
+                cells: {
+                  [k: string]: MetadataCell
+                }
+                removed: string[]
+              }
+            }
+          }
+        | {
+            kind: 'clusterStatus'
+            set: ClusterStatusSet
+            /**
+             * A ClusterStatusEntry: the newest entry of one set.
+             */
+            entry: {
+              /**
+               * This interface was referenced by `undefined`'s JSON-Schema definition
+               * via the `patternProperty` "^(\d+|[A-Z][A-Z0-9_]*)$".
+               */
+              [k: string]: ClusterStatusWorkerCell2 | ClusterStatusTextCell2 | ClusterStatusCountCell2
+            }
+          }
+        | {
+            kind: 'readback'
+            control: ControlName
+            state: {
+              readback: string | null
+              /**
+               * A ControlReadback: the newest structured read-back of the control.
+               */
+              last?: {
+                control: ControlName
+                /**
+                 * The raw value taken from the control key.
+                 */
+                requested: string
+                outcome: ReadbackOutcome
+                /**
+                 * Canonical value in effect after the command ("" if none is known); RESET for resets.
+                 */
+                value: string
+                /**
+                 * Why it was rejected, for the operator.
+                 */
+                reason?: string
+                code?: ControlRejection
+                at: UtcTime
+              }
+            }
+          }
+    }
+  | {
+      type: 'resumed'
+      /**
+       * Chosen by the client; names the subscription in every frame about it.
+       */
+      id: string
+      /**
+       * Identifies one run of the server’s index for the topic; a resume needs the same epoch.
+       */
+      epoch: string
+      /**
+       * Per subscription topic: increases by one per change.
+       */
+      version: number
+    }
+  | {
+      type: 'dayRollover'
+      /**
+       * Chosen by the client; names the subscription in every frame about it.
+       */
+      id: string
+      dayObs: DayObs
+    }
+  | {
+      type: 'error'
+      /**
+       * Chosen by the client; names the subscription in every frame about it.
+       */
+      id?: string
+      code: string
+      message: string
+    }
+  | {
+      type: 'pong'
+      at: UtcTime
+    }
 
 /**
  * One event of a bucket notification.
@@ -280,6 +576,9 @@ export interface DataId {
  * via the `patternProperty` "^(0|[1-9][0-9]{0,5})$".
  *
  * This interface was referenced by `MetadataTable`'s JSON-Schema definition
+ * via the `patternProperty` "^(0|[1-9][0-9]{0,5})$".
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema definition
  * via the `patternProperty` "^(0|[1-9][0-9]{0,5})$".
  */
 export interface MetadataRow {
@@ -325,6 +624,32 @@ export interface RestartPayload {
    */
   reason: string
   enqueuedAt: UtcTime
+}
+/**
+ * A product in S3 (event or per-day), as shown by RubinTV.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema definition
+ * via the `patternProperty` "^(.*)$".
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema definition
+ * via the `patternProperty` "^(.*)$".
+ */
+export interface RubinTvProduct {
+  /**
+   * The S3 key, parsed with the contract before it is listed.
+   */
+  key: string
+  camera: Camera
+  /**
+   * A channel of the camera (registry name).
+   */
+  channel: string
+  dayObs: DayObs
+  seq: KeySeq | 'final'
+  ext: string
+  url: string
+  etag?: string
+  size?: number
 }
 /**
  * A new raw exposure, announced once by a watcher onto the instrument’s incoming queue.
@@ -1679,4 +2004,93 @@ export interface LatissExposureQuicklookRow {
    * float [arcsec]
    */
   mount_jitter_rms_rot?: number | null
+}
+/**
+ * Quicklook rows for one instrument and ConsDB table, on the consdbRows stream: the ConsDB writer upserts them keyed on the table’s primary key (day_obs, seq_num[, detector]).
+ */
+export interface ConsdbRowBatch {
+  /**
+   * Which instrument, hence which ConsDB schema (CONSDB_SCHEMA_FOR_INSTRUMENT).
+   */
+  instrument: 'LSSTCam' | 'LATISS'
+  /**
+   * The quicklook table the rows belong to.
+   */
+  table: 'ccdvisit1_quicklook' | 'visit1_quicklook' | 'exposure_quicklook'
+  controller?: Controller
+  /**
+   * Rows (or partial updates) of that table; each must match the table's row message (e.g. CcdVisit1QuicklookRow), except that the id column may be left for the writer to compute.
+   *
+   * @minItems 1
+   * @maxItems 1000
+   */
+  rows: {
+    /**
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^(.*)$".
+     */
+    [k: string]: number | string | boolean | null
+  }[]
+  producer: Service
+  writtenAt: UtcTime
+}
+/**
+ * One worker, keyed by detector or depth.
+ */
+export interface ClusterStatusWorkerCell1 {
+  /**
+   * free, busy, restarting, guest, missing, or the queue length (busy with that many queued).
+   */
+  status: string
+  type: 'worker_status'
+}
+/**
+ * One OTHER_QUEUES row, keyed by worker flavour.
+ */
+export interface ClusterStatusTextCell1 {
+  /**
+   * Shown as text; today the total queued for the flavour.
+   */
+  status: string
+  type: 'text_status'
+}
+/**
+ * Understood by RubinTV (becomes numWorkers); today’s RA never sends it.
+ */
+export interface ClusterStatusCountCell1 {
+  /**
+   * How many worker placeholders RubinTV should draw.
+   */
+  status: string
+  type: 'worker_count'
+}
+/**
+ * One worker, keyed by detector or depth.
+ */
+export interface ClusterStatusWorkerCell2 {
+  /**
+   * free, busy, restarting, guest, missing, or the queue length (busy with that many queued).
+   */
+  status: string
+  type: 'worker_status'
+}
+/**
+ * One OTHER_QUEUES row, keyed by worker flavour.
+ */
+export interface ClusterStatusTextCell2 {
+  /**
+   * Shown as text; today the total queued for the flavour.
+   */
+  status: string
+  type: 'text_status'
+}
+/**
+ * Understood by RubinTV (becomes numWorkers); today’s RA never sends it.
+ */
+export interface ClusterStatusCountCell2 {
+  /**
+   * How many worker placeholders RubinTV should draw.
+   */
+  status: string
+  type: 'worker_count'
 }

@@ -41,6 +41,12 @@ import {
 import { NightReportTextMessage } from './messages/night-report.ts'
 import { ObjectWrittenMessage } from './messages/object-written.ts'
 import { DataId, OneOffTask, PayloadMessage, ProcessPayload, RestartPayload } from './messages/payload.ts'
+import {
+  RubinTvClientMessageSpec,
+  RubinTvProduct,
+  RubinTvServerMessageSpec,
+  RubinTvTopic,
+} from './messages/rubintv-ws.ts'
 import { WorkerStatusMessage } from './messages/worker-status.ts'
 import { ClusterStatusSet } from './redis/cluster-status-sets.ts'
 import { DayObs } from './time/day-obs.ts'
@@ -85,6 +91,8 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   MetadataScalar,
   MetadataCell,
   MetadataRow,
+  RubinTvTopic,
+  RubinTvProduct,
 ]
 
 /** Every message, in documentation order. */
@@ -105,4 +113,6 @@ export const MESSAGES: readonly MessageSpec[] = [
   AlarmMessage,
   DeadLetterMessage,
   ...ConsdbRowMessages,
+  RubinTvClientMessageSpec,
+  RubinTvServerMessageSpec,
 ]

@@ -70,7 +70,12 @@ CLUSTER_STATUS_FIELD: Final = 'data'
 #: Approximate MAXLEN of each cluster-status stream (RubinTV replays what is retained).
 CLUSTER_STATUS_MAXLEN: Final = 2
 #: Consumer-group names on the contract's streams (by Redis key name): readers and inspecting tools agree.
-CONSUMER_GROUPS: Final[Mapping[str, str]] = {'completions': 'head-node', 'rawLanded': 'watcher'}
+CONSUMER_GROUPS: Final[Mapping[str, str]] = {
+    'completions': 'head-node',
+    'rawLanded': 'watcher',
+    'metadataShards': 'metadata-server',
+    'consdbRows': 'consdb-writer',
+}
 #: Regex source of a worker id and of a processing id (no anchors, no capture groups).
 WORKER_ID_PATTERN: Final = (
     '(?:SFM_WORKER|AOS_WORKER|STEP1B_WORKER|STEP1B_AOS_WORKER|BACKLOG_WORKER|MOSAIC_WORKER|'
@@ -474,6 +479,19 @@ REDIS_KEYS: Final[tuple[RedisKeySpec, ...]] = (
         readers=('metadata-server',),
         wire='internal',
         description='MetadataShard entries (rows for one camera and day) for the metadata server to merge.',
+        max_length=100000,
+    ),
+    RedisKeySpec(
+        name='consdbRows',
+        template='ra:consdb-rows',
+        kind='stream',
+        writers=('head-node', 'worker', 'step1b-worker', 'snowflakes'),
+        readers=('consdb-writer',),
+        wire='internal',
+        description=(
+            'ConsdbRowBatch entries (quicklook rows for one instrument and table) for the ConsDB writer to '
+            'upsert; read with a consumer group and acknowledged only once written.'
+        ),
         max_length=100000,
     ),
     RedisKeySpec(

@@ -253,6 +253,33 @@ MESSAGES: Final[Mapping[str, MessageSpec]] = {
             'A LATISS per-exposure quicklook row (mount analysis) RA writes to cdb_latiss.exposure_quicklook.'
         ),
     ),
+    'ConsdbRowBatch': MessageSpec(
+        name='ConsdbRowBatch',
+        schema_file='consdb-row-batch.v1.json',
+        carrier='redis-stream',
+        producers=('head-node', 'worker', 'step1b-worker', 'snowflakes'),
+        consumers=('consdb-writer',),
+        description=(
+            'Quicklook rows for one instrument and ConsDB table, on the consdbRows stream: the ConsDB writer '
+            'upserts them keyed on the table’s primary key (day_obs, seq_num[, detector]).'
+        ),
+    ),
+    'RubinTvClientMessage': MessageSpec(
+        name='RubinTvClientMessage',
+        schema_file='rubintv-client-message.v1.json',
+        carrier='websocket',
+        producers=('rubintv',),
+        consumers=('rubintv',),
+        description='A browser → RubinTV server frame: subscribe (optionally resuming), unsubscribe or ping.',
+    ),
+    'RubinTvServerMessage': MessageSpec(
+        name='RubinTvServerMessage',
+        schema_file='rubintv-server-message.v1.json',
+        carrier='websocket',
+        producers=('rubintv',),
+        consumers=('rubintv',),
+        description='A RubinTV server → browser frame: snapshot, delta, resumed, dayRollover, error or pong.',
+    ),
 }
 MESSAGE_NAMES: Final[tuple[str, ...]] = (
     'ExposureRecord',
@@ -276,6 +303,9 @@ MESSAGE_NAMES: Final[tuple[str, ...]] = (
     'LatissCcdVisit1QuicklookRow',
     'LatissVisit1QuicklookRow',
     'LatissExposureQuicklookRow',
+    'ConsdbRowBatch',
+    'RubinTvClientMessage',
+    'RubinTvServerMessage',
 )
 
 #: Keywords that only annotate; everything else in a schema must be in SUPPORTED_KEYWORDS.

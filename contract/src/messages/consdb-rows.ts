@@ -1,15 +1,20 @@
 // ConsDB quicklook rows RA writes (boundary 7), as messages: the row schemas come
 // from ../consdb (columns extracted from the Felis schemas), restricted to RA's whitelist.
-import type { TSchema } from '@sinclair/typebox'
+import { type Static, type TSchema, Type } from '@sinclair/typebox'
 import {
   CcdVisit1QuicklookRow,
+  CONSDB_SCHEMA_FOR_INSTRUMENT,
   ExposureQuicklookRow,
   LatissCcdVisit1QuicklookRow,
   LatissExposureQuicklookRow,
   LatissVisit1QuicklookRow,
+  RA_WRITTEN_COLUMNS,
   Visit1QuicklookRow,
 } from '../consdb/index.ts'
+import { Controller } from '../identifiers/instruments.ts'
+import { Service } from '../identifiers/services.ts'
 import { defineMessage, type MessageSpec, schemaId } from '../internal/message.ts'
+import { UtcTime } from './common.ts'
 
 function rowMessage<S extends TSchema>(schema: S, stem: string, examples: readonly unknown[]): MessageSpec<S> {
   const withId = { ...schema, $id: schemaId(stem) }
@@ -23,6 +28,70 @@ function rowMessage<S extends TSchema>(schema: S, stem: string, examples: readon
     examples,
   })
 }
+
+/** Instruments with a ConsDB schema, and the quicklook tables RA writes (the same for each). */
+const CONSDB_INSTRUMENTS = Object.keys(CONSDB_SCHEMA_FOR_INSTRUMENT) as (keyof typeof CONSDB_SCHEMA_FOR_INSTRUMENT)[]
+const QUICKLOOK_TABLES = Object.keys(RA_WRITTEN_COLUMNS.cdb_lsstcam) as (keyof typeof RA_WRITTEN_COLUMNS.cdb_lsstcam)[]
+
+/** A column value as it crosses Redis: JSON scalars (timestamps as ISO strings). */
+const ConsdbValue = Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()])
+
+export const ConsdbRowBatch = Type.Object(
+  {
+    instrument: Type.Union(
+      CONSDB_INSTRUMENTS.map((i) => Type.Literal(i)),
+      { description: 'Which instrument, hence which ConsDB schema (CONSDB_SCHEMA_FOR_INSTRUMENT).' },
+    ),
+    table: Type.Union(
+      QUICKLOOK_TABLES.map((t) => Type.Literal(t)),
+      { description: 'The quicklook table the rows belong to.' },
+    ),
+    // The controller of the exposures: the writer computes ids a row leaves out from it (default O).
+    controller: Type.Optional(Controller.schema),
+    rows: Type.Array(Type.Record(Type.String(), ConsdbValue), {
+      minItems: 1,
+      maxItems: 1000,
+      description:
+        "Rows (or partial updates) of that table; each must match the table's row message (e.g. CcdVisit1QuicklookRow), except that the id column may be left for the writer to compute.",
+    }),
+    producer: Service.schema,
+    writtenAt: UtcTime,
+  },
+  {
+    $id: schemaId('consdb-row-batch'),
+    title: 'ConsdbRowBatch',
+    description:
+      'Quicklook rows for one instrument and ConsDB table, on the consdbRows stream: the ConsDB writer upserts them keyed on the table’s primary key (day_obs, seq_num[, detector]).',
+    additionalProperties: false,
+  },
+)
+export type ConsdbRowBatch = Static<typeof ConsdbRowBatch>
+
+const ConsdbRowBatchMessage = defineMessage({
+  name: 'ConsdbRowBatch',
+  stem: 'consdb-row-batch',
+  schema: ConsdbRowBatch,
+  carrier: 'redis-stream',
+  producers: ['head-node', 'worker', 'step1b-worker', 'snowflakes'],
+  consumers: ['consdb-writer'],
+  examples: [
+    {
+      instrument: 'LSSTCam',
+      table: 'ccdvisit1_quicklook',
+      rows: [{ day_obs: 20251115, seq_num: 226, detector: 94, psf_sigma: 1.93, sky_bg: 812.5, n_psf_star: 41 }],
+      producer: 'worker',
+      writtenAt: '2025-11-16T03:13:01.250Z',
+    },
+    {
+      instrument: 'LATISS',
+      table: 'exposure_quicklook',
+      controller: 'O',
+      rows: [{ exposure_id: 2024062400106, day_obs: 20240624, seq_num: 106, mount_jitter_rms: 0.05 }],
+      producer: 'step1b-worker',
+      writtenAt: '2024-06-25T01:02:03.000Z',
+    },
+  ],
+})
 
 // ccdvisit_id packs (day_obs, seq_num, detector, controller); 730865976064 is ComCamSim S 20240403 seq 451 det 0.
 export const ConsdbRowMessages = [
@@ -52,4 +121,6 @@ export const ConsdbRowMessages = [
   rowMessage(LatissExposureQuicklookRow, 'consdb-latiss-exposure-quicklook', [
     { exposure_id: 2024062400106, day_obs: 20240624, seq_num: 106, mount_jitter_rms: 0.05 },
   ]),
+  // The envelope the rows travel in (Redis stream consdbRows), registered with the rows it carries.
+  ConsdbRowBatchMessage,
 ] as const

@@ -5,7 +5,7 @@ export { BucketNotification, BucketNotificationRecord } from './bucket-notificat
 export { ClusterStatusEntry } from './cluster-status.ts'
 export { DetectorId, ExposureId, KeySeq, PayloadId, ProcessingId, SeqNum, UtcTime, WorkerIdString } from './common.ts'
 export { GatherReady, PayloadOutcome, PayloadTiming } from './completion.ts'
-export { ConsdbRowMessages } from './consdb-rows.ts'
+export { ConsdbRowBatch, ConsdbRowMessages } from './consdb-rows.ts'
 export { ControlCommand, ControlReadback } from './control.ts'
 export { DeadLetter } from './dead-letter.ts'
 export { ExposureRecord } from './exposure-record.ts'
@@ -24,4 +24,10 @@ export {
 export { NightReportText } from './night-report.ts'
 export { ObjectWritten } from './object-written.ts'
 export { DataId, OneOffTask, Payload, ProcessPayload, RestartPayload } from './payload.ts'
+export {
+  RubinTvClientMessage,
+  RubinTvProduct,
+  RubinTvServerMessage,
+  RubinTvTopic,
+} from './rubintv-ws.ts'
 export { WorkerStatusReport } from './worker-status.ts'

@@ -5,4 +5,8 @@ export const CONSUMER_GROUPS = {
   completions: 'head-node',
   /** The watcher reads ExposureRecords from `rawLanded`. */
   rawLanded: 'watcher',
+  /** The metadata server reads MetadataShards from `metadataShards`. */
+  metadataShards: 'metadata-server',
+  /** The ConsDB writer reads ConsdbRowBatches from `consdbRows`. */
+  consdbRows: 'consdb-writer',
 } as const

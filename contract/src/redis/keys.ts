@@ -333,6 +333,17 @@ export const REDIS_KEYS = [
     description: 'MetadataShard entries (rows for one camera and day) for the metadata server to merge.',
   },
   {
+    name: 'consdbRows',
+    template: 'ra:consdb-rows',
+    kind: 'stream',
+    maxLength: 100_000,
+    writers: ['head-node', 'worker', 'step1b-worker', 'snowflakes'],
+    readers: ['consdb-writer'],
+    wire: 'internal',
+    description:
+      'ConsdbRowBatch entries (quicklook rows for one instrument and table) for the ConsDB writer to upsert; read with a consumer group and acknowledged only once written.',
+  },
+  {
     name: 'payloadTimings',
     template: 'ra:{instrument}:payload-timings',
     kind: 'stream',

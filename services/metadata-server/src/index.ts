@@ -1,0 +1,10 @@
+// @rubin/ra-metadata-server: the metadata server, for in-process use (tests, scenarios).
+export { MetadataServerConfig } from './config.ts'
+export { parseLenientJson } from './lenient-json.ts'
+export { mergeRows } from './merge.ts'
+export type { Merger, MergerCounts, MergerStatus } from './merger.ts'
+export { s3TableObjects, type TableObjects } from './objects.ts'
+export { numericString, sanitizeCell, sanitizeRow } from './sanitize.ts'
+export { type MetadataServerOptions, metadataServerService } from './service.ts'
+export { readShard, SHARD_ERRORS, type ShardErrorCode, type ShardResult } from './shard.ts'
+export { metadataKey, TableUnreadableError } from './tables.ts'
