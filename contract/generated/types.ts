@@ -2006,6 +2006,56 @@ export interface LatissExposureQuicklookRow {
   mount_jitter_rms_rot?: number | null
 }
 /**
+ * An LSSTCam per-detector post-ISR row RA writes to cdb_lsstcam.ccdexposure_quicklook.
+ */
+export interface CcdExposureQuicklookRow {
+  /**
+   * int
+   */
+  day_obs: number
+  /**
+   * int
+   */
+  seq_num: number
+  /**
+   * int
+   */
+  detector: number
+  /**
+   * long
+   */
+  ccdexposure_id: number
+  /**
+   * float [count]
+   */
+  postisr_pixel_median?: number | null
+}
+/**
+ * A LATISS per-detector post-ISR row RA writes to cdb_latiss.ccdexposure_quicklook.
+ */
+export interface LatissCcdExposureQuicklookRow {
+  /**
+   * int
+   */
+  day_obs: number
+  /**
+   * int
+   */
+  seq_num: number
+  /**
+   * int
+   */
+  detector: number
+  /**
+   * long
+   */
+  ccdexposure_id: number
+  /**
+   * float [count]
+   */
+  postisr_pixel_median?: number | null
+}
+/**
  * Quicklook rows for one instrument and ConsDB table, on the consdbRows stream: the ConsDB writer upserts them keyed on the table’s primary key (day_obs, seq_num[, detector]).
  */
 export interface ConsdbRowBatch {
@@ -2016,7 +2066,7 @@ export interface ConsdbRowBatch {
   /**
    * The quicklook table the rows belong to.
    */
-  table: 'ccdvisit1_quicklook' | 'visit1_quicklook' | 'exposure_quicklook'
+  table: 'ccdvisit1_quicklook' | 'visit1_quicklook' | 'exposure_quicklook' | 'ccdexposure_quicklook'
   controller?: Controller
   /**
    * Rows (or partial updates) of that table; each must match the table's row message (e.g. CcdVisit1QuicklookRow), except that the id column may be left for the writer to compute.

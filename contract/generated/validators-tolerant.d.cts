@@ -31,6 +31,8 @@ export declare const ExposureQuicklookRow: CompiledValidator
 export declare const LatissCcdVisit1QuicklookRow: CompiledValidator
 export declare const LatissVisit1QuicklookRow: CompiledValidator
 export declare const LatissExposureQuicklookRow: CompiledValidator
+export declare const CcdExposureQuicklookRow: CompiledValidator
+export declare const LatissCcdExposureQuicklookRow: CompiledValidator
 export declare const ConsdbRowBatch: CompiledValidator
 export declare const RubinTvClientMessage: CompiledValidator
 export declare const RubinTvServerMessage: CompiledValidator

@@ -34,6 +34,11 @@ expectTypeOf<Static<typeof C.ExposureQuicklookRow>>().toEqualTypeOf<Generated.Ex
 expectTypeOf<Static<typeof C.LatissCcdVisit1QuicklookRow>>().toEqualTypeOf<Generated.LatissCcdVisit1QuicklookRow>()
 expectTypeOf<Static<typeof C.LatissVisit1QuicklookRow>>().toEqualTypeOf<Generated.LatissVisit1QuicklookRow>()
 expectTypeOf<Static<typeof C.LatissExposureQuicklookRow>>().toEqualTypeOf<Generated.LatissExposureQuicklookRow>()
+expectTypeOf<Static<typeof C.CcdExposureQuicklookRow>>().toEqualTypeOf<Generated.CcdExposureQuicklookRow>()
+expectTypeOf<Static<typeof C.LatissCcdExposureQuicklookRow>>().toEqualTypeOf<Generated.LatissCcdExposureQuicklookRow>()
+expectTypeOf<Static<typeof C.ConsdbRowBatch>>().toEqualTypeOf<Generated.ConsdbRowBatch>()
+expectTypeOf<Static<typeof C.RubinTvClientMessage>>().toEqualTypeOf<Generated.RubinTvClientMessage>()
+expectTypeOf<Static<typeof C.RubinTvServerMessage>>().toEqualTypeOf<Generated.RubinTvServerMessage>()
 
 // Identifier unions: the `as const` lists and the generated enums agree.
 expectTypeOf<C.Pipeline>().toEqualTypeOf<Generated.Pipeline>()

@@ -1232,13 +1232,22 @@ def parse_consdb_schema(value: object, path: str = '') -> Result[ConsdbSchema]:
 
 # ---- ConsdbTable -----------------------------------------------------------------------------------------
 
-ConsdbTable: TypeAlias = Literal['exposure', 'exposure_quicklook', 'visit1_quicklook', 'ccdvisit1_quicklook']
+ConsdbTable: TypeAlias = Literal[
+    'exposure',
+    'exposure_quicklook',
+    'visit1_quicklook',
+    'ccdvisit1_quicklook',
+    'ccdexposure',
+    'ccdexposure_quicklook',
+]
 
 CONSDB_TABLE_VALUES: Final[tuple[ConsdbTable, ...]] = (
     'exposure',
     'exposure_quicklook',
     'visit1_quicklook',
     'ccdvisit1_quicklook',
+    'ccdexposure',
+    'ccdexposure_quicklook',
 )
 CONSDB_TABLE_ALIASES: Final[Mapping[str, ConsdbTable]] = {}
 CONSDB_TABLE: Final = IdentifierSet(
@@ -1254,6 +1263,8 @@ CONSDB_TABLE: Final = IdentifierSet(
         'ccdvisit1_quicklook': (
             'RA per-detector statistics from the visit image, plus Zernikes per wavefront detector.'
         ),
+        'ccdexposure': 'One row per raw detector image, written by ConsDB header ingest; RA reads it.',
+        'ccdexposure_quicklook': 'RA per-detector results from the post-ISR image (pixel median).',
     },
     aliases=CONSDB_TABLE_ALIASES,
     loose=False,

@@ -253,6 +253,22 @@ MESSAGES: Final[Mapping[str, MessageSpec]] = {
             'A LATISS per-exposure quicklook row (mount analysis) RA writes to cdb_latiss.exposure_quicklook.'
         ),
     ),
+    'CcdExposureQuicklookRow': MessageSpec(
+        name='CcdExposureQuicklookRow',
+        schema_file='consdb-lsstcam-ccdexposure-quicklook.v1.json',
+        carrier='postgres-row',
+        producers=('consdb-writer',),
+        consumers=('rubintv', 'catcher'),
+        description='An LSSTCam per-detector post-ISR row RA writes to cdb_lsstcam.ccdexposure_quicklook.',
+    ),
+    'LatissCcdExposureQuicklookRow': MessageSpec(
+        name='LatissCcdExposureQuicklookRow',
+        schema_file='consdb-latiss-ccdexposure-quicklook.v1.json',
+        carrier='postgres-row',
+        producers=('consdb-writer',),
+        consumers=('rubintv', 'catcher'),
+        description='A LATISS per-detector post-ISR row RA writes to cdb_latiss.ccdexposure_quicklook.',
+    ),
     'ConsdbRowBatch': MessageSpec(
         name='ConsdbRowBatch',
         schema_file='consdb-row-batch.v1.json',
@@ -303,6 +319,8 @@ MESSAGE_NAMES: Final[tuple[str, ...]] = (
     'LatissCcdVisit1QuicklookRow',
     'LatissVisit1QuicklookRow',
     'LatissExposureQuicklookRow',
+    'CcdExposureQuicklookRow',
+    'LatissCcdExposureQuicklookRow',
     'ConsdbRowBatch',
     'RubinTvClientMessage',
     'RubinTvServerMessage',

@@ -7,8 +7,10 @@ export {
 } from './ra-columns.ts'
 export { type ConsdbColumnName, consdbRowSchema, type RowProperties, type RowSchemaOptions } from './row-schema.ts'
 export {
+  CcdExposureQuicklookRow,
   CcdVisit1QuicklookRow,
   ExposureQuicklookRow,
+  LatissCcdExposureQuicklookRow,
   LatissCcdVisit1QuicklookRow,
   LatissExposureQuicklookRow,
   LatissVisit1QuicklookRow,

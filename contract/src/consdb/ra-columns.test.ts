@@ -12,9 +12,11 @@ const entries = Object.entries(RA_WRITTEN_COLUMNS).flatMap(([schema, tables]) =>
 )
 
 describe('RA_WRITTEN_COLUMNS', () => {
-  it('covers the three quicklook tables of both schemas', () => {
+  it('covers the four quicklook tables of both schemas', () => {
     expect(entries.map((e) => `${e.schema}.${e.table}`).sort()).toEqual(
       [
+        'cdb_latiss.ccdexposure_quicklook',
+        'cdb_lsstcam.ccdexposure_quicklook',
         'cdb_latiss.ccdvisit1_quicklook',
         'cdb_latiss.exposure_quicklook',
         'cdb_latiss.visit1_quicklook',

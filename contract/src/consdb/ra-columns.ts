@@ -115,6 +115,8 @@ export const RA_WRITTEN_COLUMNS = {
       'mount_jitter_rms_cam_hexapod',
       'mount_jitter_rms_m2_hexapod',
     ] as const,
+    /** Per detector once its post-ISR image exists (before any visit image). */
+    ccdexposure_quicklook: ['day_obs', 'seq_num', 'detector', 'ccdexposure_id', 'postisr_pixel_median'] as const,
   },
   // LATISS by analogy (§1.3): one CCD, so the visit row holds that CCD's un-suffixed values; no
   // stats_mag_lim per CCD, no Zernikes, no rotator degradation and no hexapod jitter columns.
@@ -128,5 +130,6 @@ export const RA_WRITTEN_COLUMNS = {
     ] as const,
     visit1_quicklook: ['visit_id', 'day_obs', 'seq_num', 'n_inputs', ...VISIT_AGGREGATED_STATS] as const,
     exposure_quicklook: ['exposure_id', 'day_obs', 'seq_num', ...MOUNT] as const,
+    ccdexposure_quicklook: ['day_obs', 'seq_num', 'detector', 'ccdexposure_id', 'postisr_pixel_median'] as const,
   },
 } as const

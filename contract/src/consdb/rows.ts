@@ -27,6 +27,20 @@ export const ExposureQuicklookRow = consdbRowSchema('cdb_lsstcam', 'exposure_qui
 })
 export type ExposureQuicklookRow = Static<typeof ExposureQuicklookRow>
 
+export const CcdExposureQuicklookRow = consdbRowSchema('cdb_lsstcam', 'ccdexposure_quicklook', {
+  columns: LSSTCAM.ccdexposure_quicklook,
+  title: 'CcdExposureQuicklookRow',
+  description: 'An LSSTCam per-detector post-ISR row RA writes to cdb_lsstcam.ccdexposure_quicklook.',
+})
+export type CcdExposureQuicklookRow = Static<typeof CcdExposureQuicklookRow>
+
+export const LatissCcdExposureQuicklookRow = consdbRowSchema('cdb_latiss', 'ccdexposure_quicklook', {
+  columns: LATISS.ccdexposure_quicklook,
+  title: 'LatissCcdExposureQuicklookRow',
+  description: 'A LATISS per-detector post-ISR row RA writes to cdb_latiss.ccdexposure_quicklook.',
+})
+export type LatissCcdExposureQuicklookRow = Static<typeof LatissCcdExposureQuicklookRow>
+
 export const LatissCcdVisit1QuicklookRow = consdbRowSchema('cdb_latiss', 'ccdvisit1_quicklook', {
   columns: LATISS.ccdvisit1_quicklook,
   title: 'LatissCcdVisit1QuicklookRow',

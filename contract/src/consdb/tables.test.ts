@@ -26,10 +26,10 @@ describe('extracted ConsDB tables', () => {
 
   it('has the documented column counts', () => {
     const counts = (schema: ConsdbSchema) => ConsdbTable.values.map((t) => CONSDB_TABLES[schema][t].columns.length)
-    // exposure 50, exposure_quicklook 16, visit1_quicklook 166, ccdvisit1_quicklook 70 (LSSTCam);
-    // LATISS: visit1_quicklook 39 and ccdvisit1_quicklook 37.
-    expect(counts('cdb_lsstcam')).toEqual([50, 16, 166, 70])
-    expect(counts('cdb_latiss').slice(2)).toEqual([39, 37])
+    // exposure 50, exposure_quicklook 16, visit1_quicklook 166, ccdvisit1_quicklook 70, ccdexposure 6,
+    // ccdexposure_quicklook 5 (LSSTCam); LATISS: visit1_quicklook 39 and ccdvisit1_quicklook 37.
+    expect(counts('cdb_lsstcam')).toEqual([50, 16, 166, 70, 6, 5])
+    expect(counts('cdb_latiss').slice(2)).toEqual([39, 37, 6, 5])
   })
 
   it('keys every table on (day_obs, seq_num[, detector]) and keeps the integer ids NOT NULL', () => {

@@ -18,12 +18,21 @@ export type ConsdbSchema = (typeof ConsdbSchema.values)[number]
 export const ConsdbTable = defineIdentifiers({
   name: 'ConsdbTable',
   description: 'A ConsDB table RA reads or writes.',
-  values: ['exposure', 'exposure_quicklook', 'visit1_quicklook', 'ccdvisit1_quicklook'],
+  values: [
+    'exposure',
+    'exposure_quicklook',
+    'visit1_quicklook',
+    'ccdvisit1_quicklook',
+    'ccdexposure',
+    'ccdexposure_quicklook',
+  ],
   docs: {
     exposure: 'One row per raw exposure, written by ConsDB header ingest (hinfo); RA reads it.',
     exposure_quicklook: 'RA per-exposure results (mount analysis).',
     visit1_quicklook: 'RA per-visit aggregates of the per-detector statistics, plus AOS and guider results.',
     ccdvisit1_quicklook: 'RA per-detector statistics from the visit image, plus Zernikes per wavefront detector.',
+    ccdexposure: 'One row per raw detector image, written by ConsDB header ingest; RA reads it.',
+    ccdexposure_quicklook: 'RA per-detector results from the post-ISR image (pixel median).',
   },
   loose: false,
 })

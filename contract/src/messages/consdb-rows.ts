@@ -2,9 +2,11 @@
 // from ../consdb (columns extracted from the Felis schemas), restricted to RA's whitelist.
 import { type Static, type TSchema, Type } from '@sinclair/typebox'
 import {
+  CcdExposureQuicklookRow,
   CcdVisit1QuicklookRow,
   CONSDB_SCHEMA_FOR_INSTRUMENT,
   ExposureQuicklookRow,
+  LatissCcdExposureQuicklookRow,
   LatissCcdVisit1QuicklookRow,
   LatissExposureQuicklookRow,
   LatissVisit1QuicklookRow,
@@ -120,6 +122,13 @@ export const ConsdbRowMessages = [
   ]),
   rowMessage(LatissExposureQuicklookRow, 'consdb-latiss-exposure-quicklook', [
     { exposure_id: 2024062400106, day_obs: 20240624, seq_num: 106, mount_jitter_rms: 0.05 },
+  ]),
+  // ccdexposure_id packs (day_obs, seq_num, detector, controller) as ccdvisit_id does.
+  rowMessage(CcdExposureQuicklookRow, 'consdb-lsstcam-ccdexposure-quicklook', [
+    { day_obs: 20240403, seq_num: 451, detector: 0, ccdexposure_id: 730865976064, postisr_pixel_median: 812.5 },
+  ]),
+  rowMessage(LatissCcdExposureQuicklookRow, 'consdb-latiss-ccdexposure-quicklook', [
+    { day_obs: 20240624, seq_num: 106, detector: 0, ccdexposure_id: 44358986240, postisr_pixel_median: 1203.25 },
   ]),
   // The envelope the rows travel in (Redis stream consdbRows), registered with the rows it carries.
   ConsdbRowBatchMessage,

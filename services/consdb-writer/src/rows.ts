@@ -32,11 +32,13 @@ const ROW_MESSAGE = {
     ccdvisit1_quicklook: 'CcdVisit1QuicklookRow',
     visit1_quicklook: 'Visit1QuicklookRow',
     exposure_quicklook: 'ExposureQuicklookRow',
+    ccdexposure_quicklook: 'CcdExposureQuicklookRow',
   },
   LATISS: {
     ccdvisit1_quicklook: 'LatissCcdVisit1QuicklookRow',
     visit1_quicklook: 'LatissVisit1QuicklookRow',
     exposure_quicklook: 'LatissExposureQuicklookRow',
+    ccdexposure_quicklook: 'LatissCcdExposureQuicklookRow',
   },
 } as const satisfies Record<ConsdbInstrument, Record<QuicklookTable, MessageName>>
 
@@ -45,6 +47,7 @@ export const ID_COLUMN = {
   exposure_quicklook: { column: 'exposure_id', packing: 'exposure' },
   visit1_quicklook: { column: 'visit_id', packing: 'exposure' },
   ccdvisit1_quicklook: { column: 'ccdvisit_id', packing: 'ccd' },
+  ccdexposure_quicklook: { column: 'ccdexposure_id', packing: 'ccd' },
 } as const satisfies {
   [T in QuicklookTable]: { column: ConsdbColumnName<'cdb_lsstcam', T>; packing: 'exposure' | 'ccd' }
 }

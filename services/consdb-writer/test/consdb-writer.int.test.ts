@@ -60,10 +60,14 @@ describe('ConsDB writer', () => {
         `SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema LIKE 'cdb_%' ORDER BY 1, 2`,
       )
       expect(tables.rows.map((r) => `${r.table_schema}.${r.table_name}`)).toEqual([
+        'cdb_latiss.ccdexposure',
+        'cdb_latiss.ccdexposure_quicklook',
         'cdb_latiss.ccdvisit1_quicklook',
         'cdb_latiss.exposure',
         'cdb_latiss.exposure_quicklook',
         'cdb_latiss.visit1_quicklook',
+        'cdb_lsstcam.ccdexposure',
+        'cdb_lsstcam.ccdexposure_quicklook',
         'cdb_lsstcam.ccdvisit1_quicklook',
         'cdb_lsstcam.exposure',
         'cdb_lsstcam.exposure_quicklook',

@@ -205,7 +205,7 @@ export class ProductStore {
         const body = await readFile(`${base}.body`)
         const etag = await this.#upload(entry.key, body, entry.contentType)
         const parsed = parseS3Key(entry.key)
-        if (parsed.ok) await this.#notify(parsed.value, entry, etag, body.length)
+        if (parsed.ok) await this.#notify(parsed.value, { ...entry, body }, etag, body.length)
         // A newer write of the key may have been spooled while we uploaded: keep it if so.
         const now = JSON.parse(await readFile(`${base}.json`, 'utf8')) as SpoolEntry
         if (now.spooledAt === entry.spooledAt) {

@@ -38,7 +38,7 @@ export interface S3Settings {
 
 export function s3SettingsFrom(config: S3Config): S3Settings {
   return {
-    endpoint: config.RA_S3_ENDPOINT || undefined,
+    ...(config.RA_S3_ENDPOINT ? { endpoint: config.RA_S3_ENDPOINT } : {}),
     region: config.RA_S3_REGION,
     accessKeyId: config.RA_S3_ACCESS_KEY_ID,
     secretAccessKey: config.RA_S3_SECRET_ACCESS_KEY,

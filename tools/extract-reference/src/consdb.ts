@@ -3,8 +3,15 @@ import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
 import { constStatement, type Literal } from './literal.ts'
 
-/** The tables we keep, in output order: the exposure table and the three RA quicklook tables. */
-export const KEPT_TABLES = ['exposure', 'exposure_quicklook', 'visit1_quicklook', 'ccdvisit1_quicklook'] as const
+/** The tables we keep, in output order: the exposure tables (header service) and the four RA quicklook tables. */
+export const KEPT_TABLES = [
+  'exposure',
+  'exposure_quicklook',
+  'visit1_quicklook',
+  'ccdvisit1_quicklook',
+  'ccdexposure',
+  'ccdexposure_quicklook',
+] as const
 export const KEPT_SCHEMAS = ['cdb_lsstcam', 'cdb_latiss'] as const
 
 const FELIS_DATATYPES = new Set([

@@ -11,6 +11,7 @@ import {
   HeadObjectCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
@@ -129,11 +130,11 @@ describe('S3 server through the AWS SDK', () => {
     const days = await client.send(new ListObjectsV2Command({ Bucket: 'rubintv', Prefix: 'lsstcam/', Delimiter: '/' }))
     expect(days.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['lsstcam/2025-11-14/', 'lsstcam/2025-11-15/'])
 
-    // Pages of 3 with a delimiter: common prefixes count as keys and are never repeated.
+    // Pages of 1 with a delimiter: common prefixes count as keys and are never repeated.
     const seen: string[] = []
     let token: string | undefined
     do {
-      const page = await client.send(
+      const page: ListObjectsV2CommandOutput = await client.send(
         new ListObjectsV2Command({
           Bucket: 'rubintv',
           Prefix: 'lsstcam/2025-11-15/',
@@ -153,7 +154,7 @@ describe('S3 server through the AWS SDK', () => {
     const all: string[] = []
     token = undefined
     do {
-      const page = await client.send(
+      const page: ListObjectsV2CommandOutput = await client.send(
         new ListObjectsV2Command({ Bucket: 'rubintv', MaxKeys: 5, ContinuationToken: token }),
       )
       all.push(...(page.Contents ?? []).map((c) => c.Key ?? ''))

@@ -330,6 +330,27 @@ export const CONSDB_SCHEMA_DATA = {
           { name: 'z28', datatype: 'float', unit: 'um', nullable: true },
         ],
       },
+      ccdexposure: {
+        primaryKey: ['day_obs', 'seq_num', 'detector'],
+        columns: [
+          { name: 'ccdexposure_id', datatype: 'long', nullable: false },
+          { name: 'exposure_id', datatype: 'long', nullable: false },
+          { name: 'day_obs', datatype: 'int', nullable: false },
+          { name: 'seq_num', datatype: 'int', nullable: false },
+          { name: 'detector', datatype: 'int', nullable: false },
+          { name: 's_region', datatype: 'string', length: 1024, nullable: true },
+        ],
+      },
+      ccdexposure_quicklook: {
+        primaryKey: ['day_obs', 'seq_num', 'detector'],
+        columns: [
+          { name: 'day_obs', datatype: 'int', nullable: false },
+          { name: 'seq_num', datatype: 'int', nullable: false },
+          { name: 'detector', datatype: 'int', nullable: false },
+          { name: 'ccdexposure_id', datatype: 'long', nullable: false },
+          { name: 'postisr_pixel_median', datatype: 'float', unit: 'count', nullable: true },
+        ],
+      },
     },
   },
   cdb_latiss: {
@@ -493,6 +514,27 @@ export const CONSDB_SCHEMA_DATA = {
           { name: 'psf_ap_flux_delta', datatype: 'float', nullable: true },
           { name: 'psf_ap_corr_sigma_scaled_delta', datatype: 'float', nullable: true },
           { name: 'max_dist_to_nearest_psf', datatype: 'float', unit: 'pixel', nullable: true },
+        ],
+      },
+      ccdexposure: {
+        primaryKey: ['day_obs', 'seq_num', 'detector'],
+        columns: [
+          { name: 'ccdexposure_id', datatype: 'long', nullable: false },
+          { name: 'exposure_id', datatype: 'long', nullable: false },
+          { name: 'day_obs', datatype: 'int', nullable: false },
+          { name: 'seq_num', datatype: 'int', nullable: false },
+          { name: 'detector', datatype: 'int', nullable: false },
+          { name: 's_region', datatype: 'string', length: 1024, nullable: true },
+        ],
+      },
+      ccdexposure_quicklook: {
+        primaryKey: ['day_obs', 'seq_num', 'detector'],
+        columns: [
+          { name: 'day_obs', datatype: 'int', nullable: false },
+          { name: 'seq_num', datatype: 'int', nullable: false },
+          { name: 'detector', datatype: 'int', nullable: false },
+          { name: 'ccdexposure_id', datatype: 'long', nullable: false },
+          { name: 'postisr_pixel_median', datatype: 'float', unit: 'count', nullable: true },
         ],
       },
     },
