@@ -61,6 +61,7 @@ const STEPS: readonly Step[] = [
     command: ['node', SOURCE, 'contract/src/cli/main.ts', 'check-compat'],
   },
   vitestStep('unit, contract and integration tests (vitest)', 'vitest', ['unit', 'contract', 'integration']),
+  vitestStep('browser tests: RubinTV in Debian Chromium (vitest + playwright-core)', 'vitest-browser', ['browser']),
   vitestStep('system tests: the RA core as processes (vitest)', 'vitest-system', ['system']),
 ]
 
