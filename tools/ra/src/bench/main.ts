@@ -10,7 +10,7 @@ import { runOurs } from './ours.ts'
 import type { RunResult } from './result.ts'
 
 const USAGE =
-  'usage: ./ra bench dispatch [--json] [--exposures N]   (N LSSTCam exposures of 197 payloads each; default 20)'
+  'usage: ./ra bench dispatch [--json] [--exposures N]   (N LSSTCam exposures of 197 payloads each; default 20)\n       ./ra bench quicklook [--json] [--runs N]'
 
 const figures = (r: RunResult) => ({
   payloads: r.payloads,
@@ -20,6 +20,11 @@ const figures = (r: RunResult) => ({
 })
 
 async function main(): Promise<number> {
+  // Each other benchmark parses its own options.
+  if (process.argv[2] === 'quicklook') {
+    const { runQuicklookBench } = await import('./quicklook.ts')
+    return runQuicklookBench(process.argv.slice(3))
+  }
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
