@@ -28,7 +28,7 @@ export {
 export {
   type CanvasLayout,
   layoutDetectors,
-  NATIVE_SIZE,
+  nativeSize,
   PIXEL_SIZE_MM,
   type Placement,
   toCanvas,

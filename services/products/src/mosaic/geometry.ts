@@ -1,20 +1,14 @@
-// Where each detector lands on a focal-plane canvas: the contract's detector centres (mm) and
-// yaw, native pixel counts per sensor type, 10 µm pixels. Pure arithmetic, no pixels.
-import { type Detector, detectorsOf, type Instrument } from '@rubin/ra-contract'
+// Where each detector lands on a focal-plane canvas: the contract's detector centres (mm),
+// yaw and sensor size (its amplifier geometry), 10 µm pixels. Pure arithmetic, no pixels.
+import { type Detector, detectorsOf, type Instrument, sensorLayoutOf } from '@rubin/ra-contract'
 import { ProductError } from '../errors.ts'
 
 /** Native pixel size, mm (obs_lsst pixelSize for every LSSTCam, ComCam and LATISS sensor). */
 export const PIXEL_SIZE_MM = 0.01
 
-/**
- * Native size (columns × rows) per sensor type, from obs_lsst camera geometry `bbox`:
- * e2v CCD250 4096×4004, ITL 3800C 4072×4000 (science and guider), ITL wavefront half-chip 4072×2000.
- */
-export const NATIVE_SIZE: Readonly<Record<Detector['physicalType'], { width: number; height: number }>> = {
-  E2V: { width: 4096, height: 4004 },
-  ITL: { width: 4072, height: 4000 },
-  ITL_G: { width: 4072, height: 4000 },
-  ITL_WF: { width: 4072, height: 2000 },
+/** Native size (columns × rows) of a detector: its assembled amplifier geometry in the contract. */
+export function nativeSize(d: Detector): { readonly width: number; readonly height: number } {
+  return sensorLayoutOf(d)
 }
 
 /** A detector's footprint on the canvas, in canvas pixels (x right, y down). */
@@ -53,7 +47,7 @@ export function quarterTurns(yawDeg: number): 0 | 1 | 2 | 3 {
 
 /** Footprint half-sizes in focal-plane mm after the yaw. */
 function halfExtentMm(d: Detector): { hx: number; hy: number } {
-  const size = NATIVE_SIZE[d.physicalType]
+  const size = nativeSize(d)
   const hw = (size.width * PIXEL_SIZE_MM) / 2
   const hh = (size.height * PIXEL_SIZE_MM) / 2
   return quarterTurns(d.yawDeg) % 2 === 0 ? { hx: hw, hy: hh } : { hx: hh, hy: hw }

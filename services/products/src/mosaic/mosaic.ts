@@ -5,7 +5,7 @@ import { ProductError } from '../errors.ts'
 import { type EncodeOptions, encodeRaster, type RenderedImage } from '../image/encode.ts'
 import { DEFAULT_SCALING, type DisplayScaling, displayRange, makeScaler } from '../image/scale.ts'
 import type { BinnedImage } from '../types.ts'
-import { type CanvasLayout, layoutDetectors, NATIVE_SIZE, PIXEL_SIZE_MM } from './geometry.ts'
+import { type CanvasLayout, layoutDetectors, nativeSize, PIXEL_SIZE_MM } from './geometry.ts'
 
 /** Default output scale, focal-plane mm per pixel (16× the native 10 µm pixels). */
 export const DEFAULT_MOSAIC_SCALE_MM = 0.16
@@ -99,7 +99,7 @@ export function composeMosaic(images: readonly BinnedImage[], options: MosaicOpt
       for (let y = p.y0; y < p.y1; y++) canvas.fill(MOSAIC_MISSING, y * layout.width + p.x0, y * layout.width + p.x1)
       continue
     }
-    const native = NATIVE_SIZE[p.detector.physicalType]
+    const native = nativeSize(p.detector)
     const pitchX = (native.width * PIXEL_SIZE_MM) / image.width
     const pitchY = (native.height * PIXEL_SIZE_MM) / image.height
     const q = p.quarterTurns

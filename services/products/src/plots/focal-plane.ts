@@ -1,7 +1,7 @@
 // fwhm_focal_plane, psf_shape_azel (LSSTCam) and the AOS residual-FWHM map: per-detector values drawn
 // at the detectors' focal-plane positions from the contract's geometry.
 import { detectorsOf, type Instrument } from '@rubin/ra-contract'
-import { NATIVE_SIZE, PIXEL_SIZE_MM } from '../mosaic/geometry.ts'
+import { nativeSize, PIXEL_SIZE_MM } from '../mosaic/geometry.ts'
 import type { DetectorSummary } from '../types.ts'
 import { requireRows } from './common.ts'
 import { type PlotOptions, type RenderedPlot, renderVegaLite, type TopLevelSpec } from './vega.ts'
@@ -17,7 +17,7 @@ function footprints(instrument: Instrument) {
   return detectorsOf(instrument)
     .filter((d) => d.purpose === 'imaging')
     .map((d) => {
-      const size = NATIVE_SIZE[d.physicalType]
+      const size = nativeSize(d)
       const hx = (size.width * PIXEL_SIZE_MM) / 2
       const hy = (size.height * PIXEL_SIZE_MM) / 2
       return { id: d.id, name: d.name, x0: d.xMm - hx, x1: d.xMm + hx, y0: d.yMm - hy, y1: d.yMm + hy }
