@@ -11,7 +11,9 @@
 import { CONSUMER_GROUPS, redisKeyTtl } from '@rubin/ra-contract'
 import {
   Counter,
+  createGroupReader,
   type DeadLetters,
+  entryTimeMs,
   Histogram,
   type Logger,
   type RedisHandle,
@@ -21,7 +23,6 @@ import {
 } from '@rubin/ra-runtime'
 import type { Pool } from 'pg'
 import { createDatabase } from './database.ts'
-import { createGroupReader, entryTimeMs } from './group-reader.ts'
 import { type MigrateResult, migrate } from './migrate.ts'
 import { isMissingDatabase, isRowError } from './pg.ts'
 import { announcedField, type PreparedBatch, prepareBatch } from './rows.ts'

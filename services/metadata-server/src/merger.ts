@@ -18,7 +18,9 @@ import {
 import { validate } from '@rubin/ra-contract/validate'
 import {
   Counter,
+  createGroupReader,
   type DeadLetters,
+  entryTimeMs,
   Histogram,
   type Logger,
   type RedisHandle,
@@ -26,7 +28,6 @@ import {
   type StreamEntry,
   sleep,
 } from '@rubin/ra-runtime'
-import { createGroupReader, entryTimeMs } from './group-reader.ts'
 import type { TableObjects } from './objects.ts'
 import { readShard } from './shard.ts'
 import { type DayTable, Tables } from './tables.ts'

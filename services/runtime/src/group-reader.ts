@@ -1,12 +1,13 @@
 // ----------------------------------------------------------------------------
-// Reading a contract stream with a consumer group, as the metadata server needs it
-// (the metadata server and the ConsDB writer each hold this copy; it belongs
-// in the runtime once a third reader wants it): first the entries this consumer was given and never
+// Reading a contract stream with a consumer group (the metadata server, the ConsDB
+// writer): first the entries this consumer was given and never
 // acknowledged (a previous run's, or a failed batch's), then new ones, with a
 // short window after the first new entry so a burst becomes one batch.
 // ----------------------------------------------------------------------------
-import { entriesOf, type StreamEntry, sleep } from '@rubin/ra-runtime'
+
 import type { Redis } from 'ioredis'
+import { entriesOf, type StreamEntry } from './streams.ts'
+import { sleep } from './time.ts'
 
 type XReply = Parameters<typeof entriesOf>[0]
 
