@@ -46,5 +46,10 @@ export {
 } from './metadata-channels.ts'
 export { METADATA_COLUMN_DATA, type MetadataColumn, metadataColumnsOf } from './metadata-columns.ts'
 export { isProduced, NOT_PRODUCED, type NotProduced, notProducedReason } from './not-produced.ts'
+export {
+  PSF_GRADIENT_THRESHOLDS,
+  QUICKLOOK_METADATA_COLUMNS,
+  type QuicklookMetadataColumn,
+} from './quicklook-columns.ts'
 export { RA_SITE_S3, RaSite, type RaSiteS3, type RemoteS3Target, type S3Target } from './ra-sites.ts'
 export { BUCKET_CONFIGURATIONS, locationsFor, RubinTvSite } from './sites.ts'

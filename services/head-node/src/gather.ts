@@ -13,7 +13,7 @@ import { parseMessage, validate } from '@rubin/ra-contract/validate'
 import { sleep } from '@rubin/ra-runtime'
 import type { Redis } from 'ioredis'
 import type { HeadNodeCore } from './core.ts'
-import { step1bPayload } from './plan/payloads.ts'
+import { oneOffPayload, step1bPayload } from './plan/payloads.ts'
 import { AtomicBatch } from './redis/atomic.ts'
 import {
   claimAllPending,
@@ -27,6 +27,12 @@ import { readWorkers } from './redis/workers.ts'
 
 const BLOCK_MS = 1000
 const ERROR_PAUSE_MS = 1000
+
+// The focal-plane mosaic of the binned post-ISR images is queued with the SFM step1b, from the
+// same GatherReady (every image that will exist then does), to a MOSAIC_WORKER so it does not
+// wait behind step1b. Like the fan-out's one-offs, it is skipped when no MOSAIC_WORKER is registered.
+const MOSAIC_TASK = 'MOSAIC_POST_ISR' as const
+const MOSAIC_FLAVOUR: WorkerFlavour = 'MOSAIC_WORKER'
 
 const STEP1B_FLAVOUR: Partial<Record<GatherReady['who'], WorkerFlavour>> = {
   SFM: 'STEP1B_WORKER',
@@ -185,7 +191,8 @@ export class Gatherer {
       )
       return
     }
-    const target = (await readWorkers(redis, instrument)).singleTarget(flavour)
+    const workers = await readWorkers(redis, instrument)
+    const target = workers.singleTarget(flavour)
     if (target === undefined) {
       if (!this.#waiting.has(entry.id)) {
         core.logger.warn(
@@ -209,6 +216,22 @@ export class Gatherer {
     const batch = new AtomicBatch()
       .guardAck(this.#stream, this.#member.group, entry.id)
       .enqueue(redis.keys.key('workerQueue', { workerId: target }), JSON.stringify(payload))
+    let mosaicTarget: string | undefined
+    if (ready.who === 'SFM' && visits.ok && visits.value.length === 1) {
+      mosaicTarget = workers.singleTarget(MOSAIC_FLAVOUR)
+    }
+    if (mosaicTarget !== undefined && visits.ok) {
+      const mosaic = oneOffPayload(
+        { instrument, run: core.run, enqueuedAt: payload.enqueuedAt },
+        visits.value[0] as number,
+        MOSAIC_TASK,
+      )
+      const mosaicChecked = validate('Payload', mosaic)
+      if (!mosaicChecked.ok) {
+        return this.#refuse(entry, `the mosaic payload would be invalid: ${formatIssues(mosaicChecked.issues)}`)
+      }
+      batch.enqueue(redis.keys.key('workerQueue', { workerId: mosaicTarget }), JSON.stringify(mosaic))
+    }
     if (ready.who === 'AOS') {
       // Today's MTAOS contract: field = visit id, value = how many Zernike results to expect.
       batch.hset(redis.keys.key('wepProcessingResult', { instrument }), {
@@ -233,6 +256,7 @@ export class Gatherer {
         who: ready.who,
         pipeline,
         worker: target,
+        mosaicWorker: mosaicTarget,
         failed: ready.failedDetectors.length,
         latencyMs,
       },

@@ -4,10 +4,10 @@
 // settings derived from it: identity, heartbeat timing, pipeline registry.
 // ----------------------------------------------------------------------------
 import { formatIssues, Instrument, WorkerFlavour } from '@rubin/ra-contract'
-import { ConfigError } from '@rubin/ra-runtime'
+import { ConfigError, S3Config } from '@rubin/ra-runtime'
 import { type Static, Type } from '@sinclair/typebox'
 import { resolveIdentity, type WorkerIdentity } from './identity.ts'
-import { defaultPipelineSpecs, type PipelineSpecs, parsePipelineSpecs } from './pipelines/spec.ts'
+import { defaultPipelineSpecs, type PipelineSpecs, parsePipelineSpecs, usesQuicklook } from './pipelines/spec.ts'
 
 const oneOf = <T extends string>(values: readonly T[], description: string) =>
   Type.Union(
@@ -36,6 +36,30 @@ export const WorkerConfig = Type.Object({
     minimum: 10,
     description: 'how often a MURDEROUS worker looks for a newer payload while running backlog (ms)',
   }),
+  // The quicklook pipeline kind only (RA_PIPELINES {"kind":"quicklook"}): products go to S3
+  // (RA_S3_*), raws come from RA_RAW_URI.
+  ...S3Config.properties,
+  RA_RAW_URI: Type.Optional(
+    Type.String({
+      description: 'quicklook: where raws and their exposure records are, file:///dir/ or s3://bucket/prefix/',
+    }),
+  ),
+  RA_PRODUCT_SPOOL_DIR: Type.String({
+    default: '/tmp/ra-worker-spool',
+    description: 'quicklook: durable spool for products S3 refused (one directory per worker)',
+  }),
+  RA_SCRATCH_PREFIX: Type.String({
+    default: 'rapidAnalysisScratch',
+    pattern: '^[A-Za-z0-9_-]+$',
+    description: 'quicklook: first segment of the scratch binned-image keys',
+  }),
+  RA_WITNESS_DETECTOR: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 204,
+      description: 'quicklook: detector shown as witness_detector (default R22_S11 = 94 for LSSTCam, 0 otherwise)',
+    }),
+  ),
 })
 export type WorkerConfig = Static<typeof WorkerConfig>
 
@@ -63,6 +87,9 @@ export function workerSettings(service: string, config: WorkerConfig): WorkerSet
     const parsed = parsePipelineSpecs(config.RA_PIPELINES)
     if (parsed.ok) pipelines = parsed.value
     else problems.push(`RA_PIPELINES: ${formatIssues(parsed.issues)}`)
+  }
+  if (usesQuicklook(pipelines) && config.RA_RAW_URI === undefined) {
+    problems.push('RA_RAW_URI must say where raws are (file:///dir/ or s3://bucket/prefix/) for the quicklook pipeline')
   }
   if (config.RA_HEARTBEAT_INTERVAL_MS >= config.RA_HEARTBEAT_TTL_S * 1000) {
     problems.push('RA_HEARTBEAT_INTERVAL_MS must be shorter than RA_HEARTBEAT_TTL_S, or a live worker looks dead')

@@ -6,7 +6,9 @@ import type { RestartPayload } from '@rubin/ra-contract'
 import type { ServiceSpec } from '@rubin/ra-runtime'
 import { WorkerConfig, workerSettings } from './config.ts'
 import type { ExecOptions } from './pipelines/exec-pipeline.ts'
-import { createPipelineRegistry } from './pipelines/registry.ts'
+import { buildQuicklookDeps, loadOneOffRunners } from './pipelines/quicklook/build-deps.ts'
+import { createPipelineRegistry, type QuicklookRuntime } from './pipelines/registry.ts'
+import { usesQuicklook } from './pipelines/spec.ts'
 import type { PipelineRunner } from './pipelines/types.ts'
 import { createWorkerMetrics } from './status.ts'
 import { createWorker } from './worker.ts'
@@ -47,12 +49,26 @@ export function workerService(options: WorkerServiceOptions = {}): ServiceSpec<t
     config: WorkerConfig,
     async start(context) {
       const settings = workerSettings(name, context.config)
+      const logger = context.logger.child({ workerId: settings.identity.id })
+      let quicklook: QuicklookRuntime | undefined
+      let stopQuicklook = async () => {}
+      if (usesQuicklook(settings.pipelines)) {
+        const built = await buildQuicklookDeps({
+          env: context.config,
+          instrument: settings.identity.instrument,
+          producer: name,
+          redis: context.redis,
+          logger,
+        })
+        quicklook = { deps: built.deps, oneOffs: loadOneOffRunners(built.deps) }
+        stopQuicklook = built.stop
+      }
       const worker = createWorker({
         service: name,
         settings,
         redis: context.redis,
-        pipelines: createPipelineRegistry(settings.pipelines, options.pipelines, options.exec),
-        logger: context.logger.child({ workerId: settings.identity.id }),
+        pipelines: createPipelineRegistry(settings.pipelines, options.pipelines, options.exec, quicklook),
+        logger,
         deadLetters: context.deadLetters,
         metrics: createWorkerMetrics(context.metrics),
         signal: context.signal,
@@ -60,7 +76,14 @@ export function workerService(options: WorkerServiceOptions = {}): ServiceSpec<t
         onFatal: options.onFatal,
       })
       await worker.start()
-      return { status: worker.status, notReady: worker.notReady, stop: worker.stop }
+      return {
+        status: worker.status,
+        notReady: worker.notReady,
+        async stop() {
+          await worker.stop()
+          await stopQuicklook()
+        },
+      }
     },
   }
 }

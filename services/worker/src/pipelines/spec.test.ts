@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parsePipelineSpecs } from './spec.ts'
+import { parsePipelineSpecs, usesQuicklook } from './spec.ts'
 
 describe('RA_PIPELINES', () => {
   it('accepts pipeline ids, one-off tasks and "*"', () => {
@@ -30,5 +30,16 @@ describe('RA_PIPELINES', () => {
   it('refuses text that is not a JSON object', () => {
     expect(parsePipelineSpecs('{').ok).toBe(false)
     expect(parsePipelineSpecs('[]').ok).toBe(false)
+  })
+})
+
+describe('quicklook pipeline spec', () => {
+  it('accepts the quicklook kind with an optional bin factor, and names a bad field', () => {
+    const parsed = parsePipelineSpecs('{"*":{"kind":"quicklook"},"SFM":{"kind":"quicklook","binFactor":4}}')
+    expect(parsed.ok && usesQuicklook(parsed.value)).toBe(true)
+    const bad = parsePipelineSpecs('{"SFM":{"kind":"quicklook","binFactor":0}}')
+    expect(bad.ok).toBe(false)
+    expect(!bad.ok && bad.issues[0]?.path).toBe('/SFM/binFactor')
+    expect(usesQuicklook({ '*': { kind: 'test' } })).toBe(false)
   })
 })

@@ -29,7 +29,18 @@ export const ExecPipelineSpec = Type.Object(
 )
 export type ExecPipelineSpec = Static<typeof ExecPipelineSpec>
 
-export const PipelineSpec = Type.Union([TestPipelineSpec, ExecPipelineSpec])
+export const QuicklookPipelineSpec = Type.Object(
+  {
+    kind: Type.Literal('quicklook'),
+    binFactor: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 64, description: 'binning of the scratch images (default 8)' }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type QuicklookPipelineSpec = Static<typeof QuicklookPipelineSpec>
+
+export const PipelineSpec = Type.Union([TestPipelineSpec, ExecPipelineSpec, QuicklookPipelineSpec])
 export type PipelineSpec = Static<typeof PipelineSpec>
 
 /** Registry key for every payload not named explicitly. */
@@ -40,6 +51,15 @@ export type PipelineSpecs = Readonly<Record<string, PipelineSpec>>
 export function defaultPipelineSpecs(testSleepMs: number): PipelineSpecs {
   return { [ANY_PIPELINE]: { kind: 'test', sleepMs: testSleepMs } }
 }
+
+const SCHEMA_BY_KIND: Readonly<Record<string, (typeof PipelineSpec.anyOf)[number]>> = {
+  test: TestPipelineSpec,
+  exec: ExecPipelineSpec,
+  quicklook: QuicklookPipelineSpec,
+}
+
+/** Whether any configured implementation is the built-in quicklook (it needs S3 and raws). */
+export const usesQuicklook = (specs: PipelineSpecs) => Object.values(specs).some((s) => s.kind === 'quicklook')
 
 const isKey = (key: string) => key === ANY_PIPELINE || Pipeline.is(key) || OneOffTask.is(key)
 
@@ -62,9 +82,11 @@ export function parsePipelineSpecs(text: string): Result<PipelineSpecs> {
       continue
     }
     const kind = (spec as { kind?: unknown } | null)?.kind
-    const schema = kind === 'test' ? TestPipelineSpec : kind === 'exec' ? ExecPipelineSpec : undefined
+    const schema = SCHEMA_BY_KIND[String(kind)]
     if (schema === undefined) {
-      issues.push(issue(`/${key}/kind`, 'kind must be "test" or "exec"', { received: kind }))
+      issues.push(
+        issue(`/${key}/kind`, `kind must be one of ${Object.keys(SCHEMA_BY_KIND).join(', ')}`, { received: kind }),
+      )
       continue
     }
     for (const error of Value.Errors(schema, spec)) {
