@@ -1,0 +1,8 @@
+// @rubin/ra-snowflakes: the service spec and the pieces tests and tools call directly.
+export { type DayMovieChannels, dayMoviesOf, timingChannel } from './channels.ts'
+export { minutesOf, SnowflakesConfig } from './config.ts'
+export { channelDayPrefix, type DayMovieOptions, type DayMovieResult, makeDayMovie, sourceFrames } from './day-movie.ts'
+export { SNOWFLAKES_ERROR_CODES, SnowflakesError, type SnowflakesErrorCode } from './errors.ts'
+export { exposureOfProcessingId, startPerformanceMonitor } from './performance.ts'
+export { snowflakesService } from './service.ts'
+export { TimingIndex } from './timings.ts'
