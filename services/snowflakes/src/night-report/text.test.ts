@@ -26,5 +26,4 @@ describe('nightReportText', () => {
       expect.objectContaining({ code: 'RA_NIGHT_REPORT_INVALID' }),
     )
   })
-
 })

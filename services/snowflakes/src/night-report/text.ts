@@ -58,6 +58,7 @@ export function nightReportText(summary: NightSummary): NightReportText {
   const content: Record<string, string> = Object.fromEntries(blocks.map((text, i) => [block(i + 1), text]))
   for (const [title, link] of Object.entries(summary.plots ?? {})) content[title] = link
   const checked = validate('NightReportText', content)
-  if (!checked.ok) throw new NightReportError(`night report text refused by the contract: ${formatIssues(checked.issues)}`)
+  if (!checked.ok)
+    throw new NightReportError(`night report text refused by the contract: ${formatIssues(checked.issues)}`)
   return { key: key.value, content, contentType: 'application/json' }
 }
