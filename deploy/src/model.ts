@@ -26,6 +26,30 @@ export interface WorkerSetSpec {
 export interface InstrumentDeployment {
   readonly instrument: Instrument
   readonly workerSets: readonly WorkerSetSpec[]
+  /** Snowflakes RA_DAY_MOVIE_AT (UTC HH:MM) where the instrument's camera has a day movie; absent: on demand only. */
+  readonly dayMovieAt?: string
+  /** Workers' RA_WITNESS_DETECTOR, only where it differs from the worker's default (LSSTCam 94, else 0). */
+  readonly witnessDetector?: number
+}
+
+/** What the workers run (RA_PIPELINES for every worker set). */
+export type WorkerPipelines =
+  /** The built-in quicklook on real raws: products and scratch images to the site bucket. */
+  | {
+      readonly kind: 'quicklook'
+      /** RA_RAW_URI: the site's raw bucket, `s3://bucket/prefix/`, read with the RA_S3_* endpoint and keys. */
+      readonly rawUri: string
+      /** emptyDir size of each worker's product spool (RA_PRODUCT_SPOOL_DIR). */
+      readonly spoolSizeLimit: string
+    }
+  /** The test pipeline (sleep, no S3, no raws): a developer cluster exercising the dispatch only. */
+  | { readonly kind: 'test'; readonly sleepMs: number }
+
+export interface SnowflakesDeployment {
+  /** Size of the spool claim (products S3 refused wait there, across pod restarts). */
+  readonly spoolStorage: string
+  readonly storageClass?: string
+  readonly resources: Resources
 }
 
 /** An endpoint outside the cluster, reached by egress to these CIDRs on this port. */
@@ -94,6 +118,7 @@ export interface SiteSpec {
   readonly rubintv: RubinTvDeployment
   /** Resources of the single-process services. */
   readonly serviceResources: Resources
-  /** Environment for every worker (e.g. RA_TEST_PIPELINE_MS on the local cluster). */
-  readonly workerEnv?: Readonly<Record<string, string>>
+  readonly workerPipelines: WorkerPipelines
+  /** One snowflakes service per instrument. */
+  readonly snowflakes: SnowflakesDeployment
 }

@@ -1,6 +1,7 @@
 // ----------------------------------------------------------------------------
 // One workload → its Kubernetes objects: a Deployment (single processes) or a
-// StatefulSet (worker sets: pod ordinal = identity), its Service, its
+// StatefulSet (worker sets: pod ordinal = identity; a single process whose
+// spool is a claim: the claim follows the pod), its Service, its
 // PodDisruptionBudget and its NetworkPolicy; RubinTV also gets its Ingress
 // (behind Gafaelfawr at the sites).
 // ----------------------------------------------------------------------------
@@ -20,7 +21,7 @@ import {
 } from './k8s.ts'
 import type { SiteSpec } from './model.ts'
 import { workloadPolicy } from './network.ts'
-import { RAW_ROOT, type Workload } from './processes.ts'
+import { RAW_ROOT, SPOOL_DIR, type Workload } from './processes.ts'
 
 export function workloadComponent(site: SiteSpec, w: Workload): Component {
   const set = w.workerSet
@@ -80,9 +81,33 @@ function ingress(site: SiteSpec, w: Workload, c: Component): K8sObject {
   }
 }
 
+const SPOOL_VOLUME = 'spool'
+
+/** The spool's claim template (a StatefulSet's volumeClaimTemplates entry), when it outlives the pod. */
+function spoolClaim(w: Workload, c: Component): Record<string, unknown> | undefined {
+  if (w.spool?.kind !== 'claim') return undefined
+  return {
+    metadata: { name: SPOOL_VOLUME, labels: labels(c) },
+    spec: {
+      accessModes: ['ReadWriteOnce'],
+      ...(w.spool.storageClass ? { storageClassName: w.spool.storageClass } : {}),
+      resources: { requests: { storage: w.spool.storage } },
+    },
+  }
+}
+
 export function workloadObjects(site: SiteSpec, w: Workload): K8sObject[] {
   const c = workloadComponent(site, w)
   const ns = site.namespace
+  const mounts = [
+    ...(w.rawVolume ? [{ name: 'raw', mountPath: RAW_ROOT, readOnly: true }] : []),
+    ...(w.spool ? [{ name: SPOOL_VOLUME, mountPath: SPOOL_DIR }] : []),
+  ]
+  const volumes = [
+    ...(w.rawVolume ? [{ name: 'raw', persistentVolumeClaim: { claimName: w.rawVolume, readOnly: true } }] : []),
+    ...(w.spool?.kind === 'emptyDir' ? [{ name: SPOOL_VOLUME, emptyDir: { sizeLimit: w.spool.sizeLimit } }] : []),
+  ]
+  const claim = spoolClaim(w, c)
   const main = container({
     name: w.service,
     image: imageOf(site),
@@ -92,12 +117,10 @@ export function workloadObjects(site: SiteSpec, w: Workload): K8sObject[] {
     resources: w.resources,
     httpPort: HTTP_PORT,
     ...(w.ingressFrom === 'ingress-controller' ? { webPort: WEB_PORT } : {}),
-    ...(w.rawVolume ? { volumeMounts: [{ name: 'raw', mountPath: RAW_ROOT, readOnly: true }] } : {}),
+    ...(mounts.length > 0 ? { volumeMounts: mounts } : {}),
   })
   const template = podTemplate(c, [main], {
-    ...(w.rawVolume
-      ? { volumes: [{ name: 'raw', persistentVolumeClaim: { claimName: w.rawVolume, readOnly: true } }] }
-      : {}),
+    ...(volumes.length > 0 ? { volumes } : {}),
     // A worker finishes its current payload on SIGTERM; the claimed list covers anything longer.
     terminationGracePeriodSeconds: w.workerSet ? 120 : 60,
   })
@@ -107,6 +130,11 @@ export function workloadObjects(site: SiteSpec, w: Workload): K8sObject[] {
     out.push(statefulSet(c, ns, w.replicas, w.workerSet.ordinalStart, template))
     // Drains may take a tenth of a big set at once: its detectors are re-queued to backlog workers.
     out.push(disruptionBudget(c, ns, w.replicas >= 20 ? '10%' : 1))
+  } else if (claim) {
+    // One pod, one claim; the claim is kept when the StatefulSet is deleted (spooled products in it).
+    out.push(service(c, ns, HTTP_PORT, true))
+    out.push(statefulSet(c, ns, w.replicas, 0, template, { volumeClaimTemplates: [claim] }))
+    out.push(disruptionBudget(c, ns, 1))
   } else {
     out.push(service(c, ns, HTTP_PORT, false, w.ingressFrom === 'ingress-controller' ? WEB_PORT : undefined))
     out.push(deployment(c, ns, w.replicas, template, w.strategy))

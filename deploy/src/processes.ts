@@ -3,11 +3,12 @@
 // the entry script, its environment (only names the service's config reads;
 // secrets by reference), and the backends it talks to (which drive the network
 // policies). Per instrument: watcher, head node, cluster manager, worker sets.
-// Per site: metadata server, ConsDB writer (where RA writes ConsDB), RubinTV.
+// Per instrument also snowflakes. Per site: metadata server, ConsDB writer
+// (where RA writes ConsDB), RubinTV.
 // ----------------------------------------------------------------------------
 import { type Instrument, locationsFor, RA_SITE_S3, S3_ENDPOINT_ENV, type Service } from '@rubin/ra-contract'
 import { type EnvVar, HTTP_PORT, secretRef, WEB_PORT } from './k8s.ts'
-import type { Resources, SiteSpec } from './model.ts'
+import type { InstrumentDeployment, Resources, SiteSpec } from './model.ts'
 import { redisUrl } from './redis.ts'
 import { type StatefulWorkerSet, workerSets } from './worker-sets.ts'
 
@@ -30,11 +31,22 @@ export interface Workload {
   readonly workerSet?: StatefulWorkerSet
   /** Mount the raw data claim read-only at RAW_ROOT. */
   readonly rawVolume?: string
+  /**
+   * Where products S3 refused wait (RA_PRODUCT_SPOOL_DIR at SPOOL_DIR): a per-pod emptyDir (a
+   * worker's survives its container restarting), or a claim that outlives the pod (a StatefulSet of 1).
+   */
+  readonly spool?: SpoolVolume
   /** Extra ingress: the object store's notifications (watcher), the ingress controller (RubinTV). */
   readonly ingressFrom?: 'notifier' | 'ingress-controller'
 }
 
+export type SpoolVolume =
+  | { readonly kind: 'emptyDir'; readonly sizeLimit: string }
+  | { readonly kind: 'claim'; readonly storage: string; readonly storageClass?: string }
+
 export const RAW_ROOT = '/data/raw'
+/** Mount point of the product spool (outside /tmp, so scratch files never fill it). */
+export const SPOOL_DIR = '/var/spool/ra'
 /** Interpolation only: Kubernetes expands $(RA_REDIS_PASSWORD) into RA_REDIS_URL; no service reads it. */
 export const REDIS_PASSWORD_ENV = 'RA_REDIS_PASSWORD'
 /** Interpolation only, into RA_CONSDB_URL (the Secret's values must be URL-safe). */
@@ -62,6 +74,27 @@ function s3Env(site: SiteSpec): EnvVar[] {
     secretRef('RA_S3_ACCESS_KEY_ID', site.s3.credentialsSecret, 'access-key-id'),
     secretRef('RA_S3_SECRET_ACCESS_KEY', site.s3.credentialsSecret, 'secret-access-key'),
     { name: 'RA_S3_BUCKET', value: RA_SITE_S3[site.raSite].local.bucket },
+  ]
+}
+
+/** The worker's RA_PIPELINES key for every payload not named (its ANY_PIPELINE; the tests parse ours with its parser). */
+const ANY_PIPELINE = '*'
+
+/** The product spool: RA_PRODUCT_SPOOL_DIR names the mounted volume. */
+const spoolEnv: EnvVar = { name: 'RA_PRODUCT_SPOOL_DIR', value: SPOOL_DIR }
+
+/** RA_PIPELINES, the raws and S3 for the workers, or the test pipeline's duration. */
+function workerPipelineEnv(site: SiteSpec, deployment: InstrumentDeployment | undefined): EnvVar[] {
+  const p = site.workerPipelines
+  if (p.kind === 'test') return [{ name: 'RA_TEST_PIPELINE_MS', value: String(p.sleepMs) }]
+  const witness = deployment?.witnessDetector
+  return [
+    // Every flavour: step1a, step1b, the mosaic and the one-offs are all routed inside the quicklook kind.
+    { name: 'RA_PIPELINES', value: JSON.stringify({ [ANY_PIPELINE]: { kind: 'quicklook' } }) },
+    { name: 'RA_RAW_URI', value: p.rawUri },
+    ...s3Env(site),
+    spoolEnv,
+    ...(witness === undefined ? [] : [{ name: 'RA_WITNESS_DETECTOR', value: String(witness) }]),
   ]
 }
 
@@ -97,6 +130,8 @@ function perInstrument(site: SiteSpec, instrument: Instrument): Workload[] {
   })
   const deployment = site.instruments.find((i) => i.instrument === instrument)
   const workers = (deployment?.workerSets ?? []).flatMap((spec) => workerSets(instrument, spec))
+  const quicklook = site.workerPipelines.kind === 'quicklook'
+  const sf = site.snowflakes
   return [
     base(
       'watcher',
@@ -113,6 +148,21 @@ function perInstrument(site: SiteSpec, instrument: Instrument): Workload[] {
     base('cluster-manager', 'cluster-manager', [
       { name: 'RA_CLUSTER_STATUS', value: String(site.clusterStatusInstrument === instrument) },
     ]),
+    // A StatefulSet of 1 with a claim: products spooled through an S3 outage survive a pod restart.
+    base(
+      'snowflakes',
+      'snowflakes',
+      [...s3Env(site), spoolEnv, { name: 'RA_DAY_MOVIE_AT', value: deployment?.dayMovieAt ?? '' }],
+      {
+        backends: ['redis', 's3'],
+        resources: sf.resources,
+        spool: {
+          kind: 'claim',
+          storage: sf.spoolStorage,
+          ...(sf.storageClass ? { storageClass: sf.storageClass } : {}),
+        },
+      },
+    ),
     ...workers.map(
       (set): Workload => ({
         name: set.name,
@@ -125,13 +175,16 @@ function perInstrument(site: SiteSpec, instrument: Instrument): Workload[] {
           { name: 'RA_WORKER_FLAVOUR', value: set.flavour },
           // The pod name ends in the StatefulSet ordinal: the worker derives depth and detector from it.
           { name: 'WORKER_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
-          ...Object.entries(site.workerEnv ?? {}).map(([name, value]) => ({ name, value })),
+          ...workerPipelineEnv(site, deployment),
         ],
-        backends: ['redis'],
+        backends: quicklook ? ['redis', 's3'] : ['redis'],
         resources: set.resources,
         replicas: set.replicas,
         strategy: 'RollingUpdate',
         workerSet: set,
+        ...(site.workerPipelines.kind === 'quicklook'
+          ? { spool: { kind: 'emptyDir', sizeLimit: site.workerPipelines.spoolSizeLimit } }
+          : {}),
       }),
     ),
   ]
@@ -169,6 +222,8 @@ function perSite(site: SiteSpec): Workload[] {
       { name: 'RUBINTV_HOST', value: '0.0.0.0' },
       { name: 'RUBINTV_LOCATIONS', value: rubintvLocations(site).join(',') },
       { name: 'RUBINTV_ADMINS', value: tv.admins },
+      // S3_ENDPOINT_URL only: RA_S3_ENDPOINT would send every location, the USDF mirrors with fixed
+      // contract endpoints too, to this site's S3. RA_S3_BUCKET is not read (buckets come per location).
       { name: S3_ENDPOINT_ENV, value: site.s3.url },
       secretRef('RA_S3_ACCESS_KEY_ID', site.s3.credentialsSecret, 'access-key-id'),
       secretRef('RA_S3_SECRET_ACCESS_KEY', site.s3.credentialsSecret, 'secret-access-key'),

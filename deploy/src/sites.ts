@@ -5,7 +5,7 @@
 // ranges (RFC 5737): replace them with the site's real ones before the first
 // sync, or the network policies let nothing through.
 // ----------------------------------------------------------------------------
-import type { DeploySite, InstrumentDeployment, Resources, SiteSpec, WorkerSetSpec } from './model.ts'
+import type { DeploySite, InstrumentDeployment, Resources, SiteSpec, WorkerPipelines, WorkerSetSpec } from './model.ts'
 
 /** The repository ArgoCD syncs from. */
 export const REPO_URL = 'https://github.com/lsst-sitcom/rapid-analysis-ts.git'
@@ -25,9 +25,14 @@ const SIZES = {
   visit: size('2', '4Gi', '4', '8Gi'),
   redis: size('1', '4Gi', '2', '8Gi'),
   web: size('500m', '512Mi', '2', '1Gi'),
+  // A day movie is ffmpeg over a night of focal-plane JPEGs.
+  snowflakes: size('250m', '512Mi', '2', '2Gi'),
 } as const satisfies Record<string, Resources>
 
-/** LSSTCam as today's summit runs it (ra_framework §3.1, §4.4). */
+// After dawn and before day_obs rolls over at 12:00 UTC, so the movie is of the night just ended.
+const DAY_MOVIE_AT = '11:30'
+
+/** LSSTCam as today's summit runs it (ra_framework §3.1, §4.4), plus the mosaic worker the head node queues. */
 function lsstcam(sfmDepths: number, aosDepths: number, sizes: { perDetector: Resources; visit: Resources }) {
   return {
     instrument: 'LSSTCam',
@@ -39,7 +44,10 @@ function lsstcam(sfmDepths: number, aosDepths: number, sizes: { perDetector: Res
       { flavour: 'BACKLOG_WORKER', replicas: 4, resources: sizes.perDetector },
       { flavour: 'ONE_OFF_EXPRECORD_WORKER', replicas: 1, resources: sizes.perDetector },
       { flavour: 'GUIDER_WORKER', replicas: 1, resources: sizes.perDetector },
+      // The head node queues MOSAIC_POST_ISR here with each SFM step1b (no MOSAIC_WORKER: no mosaic).
+      { flavour: 'MOSAIC_WORKER', replicas: 1, resources: sizes.visit },
     ],
+    dayMovieAt: DAY_MOVIE_AT,
   } as const satisfies InstrumentDeployment
 }
 
@@ -48,6 +56,15 @@ const SMALL_INSTRUMENT_SETS = (sfmDepths: number, resources: Resources): readonl
   { flavour: 'STEP1B_WORKER', replicas: 1, resources },
   { flavour: 'ONE_OFF_EXPRECORD_WORKER', replicas: 1, resources },
 ]
+
+// ComCam's day movie is made from its focal-plane mosaics, so it gets a mosaic worker too.
+const COMCAM_SETS = (resources: Resources): readonly WorkerSetSpec[] => [
+  ...SMALL_INSTRUMENT_SETS(1, resources),
+  { flavour: 'MOSAIC_WORKER', replicas: 1, resources },
+]
+
+/** Workers run the quicklook on the site's raws; each keeps products S3 refused in a per-pod spool. */
+const quicklook = (rawUri: string): WorkerPipelines => ({ kind: 'quicklook', rawUri, spoolSizeLimit: '2Gi' })
 
 const GAFAELFAWR = { auth: 'gafaelfawr', ingressClass: 'nginx', ingressNamespace: 'ingress-nginx' } as const
 const ARGOCD = { server: 'https://kubernetes.default.svc', project: 'default', targetRevision: 'main' } as const
@@ -84,6 +101,9 @@ export const SITES: Readonly<Record<DeploySite, SiteSpec>> = {
     },
     rawVolumeClaim: 'ra-raw-data',
     notifierCidrs: ['198.51.100.10/32'],
+    // PLACEHOLDER: the summit raw bucket, on the S3 endpoint above (the worker has one S3 client).
+    workerPipelines: quicklook('s3://rubin-summit/'),
+    snowflakes: { spoolStorage: '1Gi', storageClass: 'rook-ceph-block', resources: SIZES.snowflakes },
     monitoringNamespace: 'prometheus',
     instruments: [
       lsstcam(1, 4, { perDetector: SIZES.sfm, visit: SIZES.visit }),
@@ -124,6 +144,9 @@ export const SITES: Readonly<Record<DeploySite, SiteSpec>> = {
     consdb: null,
     rawVolumeClaim: null,
     notifierCidrs: [],
+    // PLACEHOLDER: the embargo raw bucket on sdfembs3.
+    workerPipelines: quicklook('s3://rubin-summit/'),
+    snowflakes: { spoolStorage: '1Gi', storageClass: 'wekafs--sdf-k8s01', resources: SIZES.snowflakes },
     monitoringNamespace: 'prometheus',
     instruments: [lsstcam(1, 1, { perDetector: SIZES.sfm, visit: SIZES.visit })],
     clusterStatusInstrument: 'LSSTCam',
@@ -167,6 +190,9 @@ export const SITES: Readonly<Record<DeploySite, SiteSpec>> = {
     },
     rawVolumeClaim: 'ra-raw-data',
     notifierCidrs: ['198.51.100.40/32'],
+    // PLACEHOLDER: the BTS raw bucket on the Base RGW.
+    workerPipelines: quicklook('s3://rubin-bts/'),
+    snowflakes: { spoolStorage: '1Gi', storageClass: 'rook-ceph-block', resources: SIZES.snowflakes },
     monitoringNamespace: 'prometheus',
     instruments: [
       lsstcam(1, 1, { perDetector: SIZES.sfm, visit: SIZES.visit }),
@@ -207,9 +233,12 @@ export const SITES: Readonly<Record<DeploySite, SiteSpec>> = {
     },
     rawVolumeClaim: 'ra-raw-data',
     notifierCidrs: ['198.51.100.60/32'],
+    // PLACEHOLDER: the TTS raw bucket on the Tucson RGW.
+    workerPipelines: quicklook('s3://rubin-tts/'),
+    snowflakes: { spoolStorage: '1Gi', storageClass: 'rook-ceph-block', resources: SIZES.snowflakes },
     monitoringNamespace: 'prometheus',
     instruments: [
-      { instrument: 'LSSTComCam', workerSets: SMALL_INSTRUMENT_SETS(1, SIZES.sfm) },
+      { instrument: 'LSSTComCam', workerSets: COMCAM_SETS(SIZES.sfm), dayMovieAt: DAY_MOVIE_AT },
       { instrument: 'LATISS', workerSets: SMALL_INSTRUMENT_SETS(1, SIZES.sfm) },
     ],
     // The Tucson location has no cluster-status page (contract LOCATIONS.tucson.hasClusterStatus).
@@ -238,6 +267,10 @@ export const SITES: Readonly<Record<DeploySite, SiteSpec>> = {
     },
     rawVolumeClaim: null,
     notifierCidrs: ['172.18.0.0/16'],
+    // 200-odd workers at 256 MiB cannot hold a 4k×4k CCD each: the local cluster exercises the
+    // dispatch with the test pipeline (no raws, no worker S3). Snowflakes still run for real.
+    workerPipelines: { kind: 'test', sleepMs: 200 },
+    snowflakes: { spoolStorage: '256Mi', resources: SIZES.tiny },
     monitoringNamespace: 'monitoring',
     instruments: [lsstcam(1, 1, { perDetector: SIZES.devWorker, visit: SIZES.tiny })],
     clusterStatusInstrument: 'LSSTCam',
@@ -252,6 +285,5 @@ export const SITES: Readonly<Record<DeploySite, SiteSpec>> = {
       resources: SIZES.tiny,
     },
     serviceResources: SIZES.tiny,
-    workerEnv: { RA_TEST_PIPELINE_MS: '200' },
   },
 }

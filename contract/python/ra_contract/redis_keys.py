@@ -406,11 +406,12 @@ REDIS_KEYS: Final[tuple[RedisKeySpec, ...]] = (
         template='ra:{instrument}:completions',
         kind='stream',
         writers=('worker', 'step1b-worker'),
-        readers=('head-node',),
+        readers=('head-node', 'snowflakes'),
         wire='internal',
         description=(
             'A GatherReady entry per processing id whose expected detectors have all finished or failed, '
-            'written atomically by the last one; the head node reads it with a consumer group.'
+            'written atomically by the last one; the head node reads it with a consumer group, the '
+            'performance monitor with plain XREAD.'
         ),
         max_length=10000,
     ),

@@ -268,10 +268,10 @@ export const REDIS_KEYS = [
     kind: 'stream',
     maxLength: 10_000,
     writers: STEP1A_WRITERS,
-    readers: ['head-node'],
+    readers: ['head-node', 'snowflakes'],
     wire: 'internal',
     description:
-      'A GatherReady entry per processing id whose expected detectors have all finished or failed, written atomically by the last one; the head node reads it with a consumer group.',
+      'A GatherReady entry per processing id whose expected detectors have all finished or failed, written atomically by the last one; the head node reads it with a consumer group, the performance monitor with plain XREAD.',
   },
   {
     name: 'aosPipeline',
