@@ -5,7 +5,7 @@
 // is an admin where.
 // ----------------------------------------------------------------------------
 import { LOCATIONS, Location, S3_ENDPOINT_ENV } from '@rubin/ra-contract'
-import { ConfigError } from '@rubin/ra-runtime'
+import { ConfigError, S3Config } from '@rubin/ra-runtime'
 import { type Static, Type } from '@sinclair/typebox'
 
 export const RubinTvConfig = Type.Object({
@@ -27,14 +27,26 @@ export const RubinTvConfig = Type.Object({
     default: '',
     description: 'bucket overrides, "location=bucket,..." (default: the contract registry’s bucket)',
   }),
-  [S3_ENDPOINT_ENV]: Type.String({ default: '', description: 'S3 endpoint for locations that take it from the env' }),
-  RA_S3_REGION: Type.String({ default: 'us-east-1', description: 'S3 region (any value for Ceph/local)' }),
-  RA_S3_ACCESS_KEY_ID: Type.String({ default: 'ra', description: 'S3 access key id (from a Secret at the sites)' }),
-  RA_S3_SECRET_ACCESS_KEY: Type.String({ default: 'ra', description: 'S3 secret access key (from a Secret)' }),
+  // The runtime's S3 settings (RA_S3_ENDPOINT, _REGION, _ACCESS_KEY_ID, _SECRET_ACCESS_KEY); buckets
+  // come per location from the registry (RUBINTV_BUCKETS overrides), so RA_S3_BUCKET is not read.
+  ...S3Config.properties,
+  [S3_ENDPOINT_ENV]: Type.String({
+    default: '',
+    description: 'S3 endpoint for locations that take it from the env (today’s RubinTV name)',
+  }),
   RUBINTV_RECONCILE_MS: Type.Integer({
     default: 10_000,
     minimum: 100,
     description: 'how often the current day of every camera is listed in S3 (safety net for un-notified products)',
+  }),
+  RUBINTV_NOTIFICATIONS: Type.Boolean({
+    default: true,
+    description: 'read ObjectWritten notifications; false = listing only (today’s RubinTV, for comparisons)',
+  }),
+  RUBINTV_MAX_PAST_DAYS: Type.Integer({
+    default: 300,
+    minimum: 1,
+    description: 'past camera-days kept in memory (least recently viewed dropped first; listed again on demand)',
   }),
   RUBINTV_LIST_CONCURRENCY: Type.Integer({ default: 8, minimum: 1, description: 'cameras listed in parallel' }),
   RUBINTV_ADMIN_RATE_PER_MIN: Type.Integer({ default: 30, minimum: 1, description: 'admin writes per user a minute' }),
@@ -77,14 +89,20 @@ function bucketOverrides(config: RubinTvConfig): Map<Location, string> {
   return out
 }
 
+/**
+ * Endpoint of a location: RA_S3_ENDPOINT when set (one S3 for every location: a one-machine run,
+ * a benchmark, a site's own Ceph), else the registry's fixed URL, else S3_ENDPOINT_URL (the
+ * locations that take it from the environment), else the registry's fallback.
+ */
 export function locationTargets(config: RubinTvConfig): LocationTarget[] {
   const overrides = bucketOverrides(config)
   return servedLocations(config).map((location) => {
     const spec = LOCATIONS[location]
-    const endpoint =
+    const fromRegistry =
       'url' in spec.endpoint
         ? spec.endpoint.url
         : config[S3_ENDPOINT_ENV] || ('default' in spec.endpoint ? spec.endpoint.default : undefined)
+    const endpoint = config.RA_S3_ENDPOINT || fromRegistry
     return { location, bucket: overrides.get(location) ?? spec.bucket, endpoint }
   })
 }

@@ -11,7 +11,14 @@ export type IndexChange =
   | { readonly kind: 'product'; readonly product: RubinTvProduct }
   | { readonly kind: 'metadata'; readonly rows: Readonly<Record<string, RowChange>> }
 
+/** A night report's parts in S3: the text file and the plots by group. */
+export interface NightReportParts {
+  text: { readonly key: string; readonly etag: string | undefined } | undefined
+  readonly plots: Map<string, { readonly key: string; readonly group: string; readonly name: string }>
+}
+
 export class DayIndex {
+  readonly nightReport: NightReportParts = { text: undefined, plots: new Map() }
   readonly events = new Map<number, Map<string, RubinTvProduct>>()
   readonly perDay = new Map<string, RubinTvProduct>()
   metadata: MetadataTable = {}
@@ -36,9 +43,59 @@ export class DayIndex {
 
 export type ChangeListener = (location: Location, camera: Camera, dayObs: DayObs, change: IndexChange) => void
 
+export interface ProductIndexOptions {
+  /** Past camera-days kept in memory (least recently used go first); the current day is always kept. */
+  readonly maxPastDays?: number
+  readonly currentDay?: () => DayObs
+  /** Days someone is subscribed to: never evicted. */
+  readonly pinned?: (location: Location, camera: Camera, dayObs: DayObs) => boolean
+}
+
+export type EvictListener = (location: Location, camera: Camera, dayObs: DayObs) => void
+
 export class ProductIndex {
+  /** In least-recently-used order: a day is moved to the end each time it is used. */
   readonly #days = new Map<string, DayIndex>()
+  readonly #where = new Map<string, { location: Location; camera: Camera; dayObs: DayObs }>()
   readonly #listeners: ChangeListener[] = []
+  readonly #evictListeners: EvictListener[] = []
+  readonly #o: ProductIndexOptions
+
+  constructor(options: ProductIndexOptions = {}) {
+    this.#o = options
+  }
+
+  /** Told when a past day is dropped from memory (so its listing state goes too). */
+  onEvict(listener: EvictListener): void {
+    this.#evictListeners.push(listener)
+  }
+
+  /** Camera-days in memory now. */
+  get size(): number {
+    return this.#days.size
+  }
+
+  has(location: Location, camera: Camera, dayObs: DayObs): boolean {
+    return this.#days.has(`${location}|${camera}|${dayObs}`)
+  }
+
+  #evict(keep: string): void {
+    const max = this.#o.maxPastDays
+    if (max === undefined) return
+    const today = this.#o.currentDay?.()
+    let past = 0
+    for (const where of this.#where.values()) if (where.dayObs !== today) past++
+    for (const [id, where] of this.#where) {
+      if (past <= max) return
+      if (id === keep || where.dayObs === today || this.#o.pinned?.(where.location, where.camera, where.dayObs)) {
+        continue
+      }
+      this.#days.delete(id)
+      this.#where.delete(id)
+      past--
+      for (const listener of this.#evictListeners) listener(where.location, where.camera, where.dayObs)
+    }
+  }
 
   onChange(listener: ChangeListener): void {
     this.#listeners.push(listener)
@@ -51,11 +108,44 @@ export class ProductIndex {
   day(location: Location, camera: Camera, dayObs: DayObs): DayIndex {
     const id = `${location}|${camera}|${dayObs}`
     let day = this.#days.get(id)
-    if (day === undefined) {
-      day = new DayIndex()
+    if (day !== undefined) {
+      // Most recently used goes last.
+      this.#days.delete(id)
       this.#days.set(id, day)
+      const where = this.#where.get(id)
+      this.#where.delete(id)
+      if (where !== undefined) this.#where.set(id, where)
+      return day
     }
+    day = new DayIndex()
+    this.#days.set(id, day)
+    this.#where.set(id, { location, camera, dayObs })
+    this.#evict(id)
     return day
+  }
+
+  /** A night-report object (text or plot); true when it is new or changed. */
+  addNightReport(
+    location: Location,
+    parsed: {
+      kind: 'nightReportText' | 'nightReportPlot'
+      camera: Camera
+      dayObs: DayObs
+      group?: string
+      name?: string
+    },
+    key: string,
+    etag: string | undefined,
+  ): boolean {
+    const report = this.day(location, parsed.camera, parsed.dayObs).nightReport
+    if (parsed.kind === 'nightReportText') {
+      if (report.text?.key === key && report.text.etag === etag) return false
+      report.text = { key, etag }
+      return true
+    }
+    if (report.plots.has(key)) return false
+    report.plots.set(key, { key, group: parsed.group ?? '', name: parsed.name ?? '' })
+    return true
   }
 
   /** Adds or updates a product; true (and one change reported) when it is new or its ETag changed. */

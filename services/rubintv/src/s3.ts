@@ -4,7 +4,8 @@
 // any S3 (Ceph RGW, MinIO, our loopback server) answers the same way.
 // ----------------------------------------------------------------------------
 import type { Readable } from 'node:stream'
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
+import { createS3Client, type S3Settings } from '@rubin/ra-runtime'
 import type { LocationTarget } from './config.ts'
 
 export interface ListedObject {
@@ -33,24 +34,14 @@ export interface Bucket {
 
 const clients = new Map<string, S3Client>()
 
-export interface S3Access {
-  readonly region: string
-  readonly accessKeyId: string
-  readonly secretAccessKey: string
-}
+/** Credentials and region shared by every location (the runtime's S3 settings, endpoint per location). */
+export type S3Access = Omit<S3Settings, 'endpoint'>
 
 function clientFor(endpoint: string | undefined, access: S3Access): S3Client {
-  const id = `${endpoint ?? ''}|${access.region}|${access.accessKeyId}`
+  const id = `${endpoint ?? ''}|${access.region ?? ''}|${access.accessKeyId ?? ''}`
   let client = clients.get(id)
   if (client === undefined) {
-    client = new S3Client({
-      region: access.region,
-      credentials: { accessKeyId: access.accessKeyId, secretAccessKey: access.secretAccessKey },
-      ...(endpoint === undefined ? {} : { endpoint }),
-      forcePathStyle: true,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    })
+    client = createS3Client({ ...access, ...(endpoint === undefined ? {} : { endpoint }) })
     clients.set(id, client)
   }
   return client

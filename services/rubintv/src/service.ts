@@ -16,7 +16,7 @@ import {
   type MetadataTable,
   type RubinTvProduct,
 } from '@rubin/ra-contract'
-import type { ServiceSpec } from '@rubin/ra-runtime'
+import { type ServiceSpec, s3SettingsFrom } from '@rubin/ra-runtime'
 import type { Redis } from 'ioredis'
 import { createAuth } from './auth.ts'
 import { adminLists, locationTargets, RubinTvConfig } from './config.ts'
@@ -27,6 +27,7 @@ import { buildApp } from './http/app.ts'
 import { Hub, type ResolvedTopic, type SnapshotData } from './hub.ts'
 import { ClusterStatusReader } from './live/cluster-status.ts'
 import { Controls } from './live/controls.ts'
+import { readNightReport } from './night-report.ts'
 import { ProductIndex } from './product-index.ts'
 import { openBucket } from './s3.ts'
 
@@ -42,6 +43,8 @@ export interface RubinTvRunning {
   readonly url: string
   /** Run one reconcile pass now (tests; also what the timer does). */
   reconcile(): Promise<void>
+  /** Camera-days held in memory (the past ones are bounded by RUBINTV_MAX_PAST_DAYS). */
+  daysInMemory(): number
 }
 
 /** Historical days are listed again when older than this on a new subscription. */
@@ -60,14 +63,25 @@ export function rubintvService(options: RubinTvOptions = {}): ServiceSpec<typeof
       const today = options.today ?? (() => dayObsOf(new Date()))
       const targets = locationTargets(config)
       const locations = targets.map((t) => t.location)
-      const s3Access = {
-        region: config.RA_S3_REGION,
-        accessKeyId: config.RA_S3_ACCESS_KEY_ID,
-        secretAccessKey: config.RA_S3_SECRET_ACCESS_KEY,
-      }
+      const { endpoint: _shared, ...s3Access } = s3SettingsFrom(config)
       const buckets = new Map(targets.map((t) => [t.location, openBucket(t, s3Access)]))
       const auth = createAuth(config.RUBINTV_USER_HEADER, adminLists(config, locations))
-      const index = new ProductIndex()
+      // Bound memory: past days nobody watches are dropped, least recently used first.
+      let hubRef: Hub | undefined
+      const index = new ProductIndex({
+        maxPastDays: config.RUBINTV_MAX_PAST_DAYS,
+        currentDay: () => hubRef?.currentDay ?? today(),
+        pinned: (location, camera, dayObs) =>
+          hubRef
+            ?.activeTopics()
+            .some(
+              (t) =>
+                t.kind === 'cameraTable' &&
+                t.location === location &&
+                t.dayObs === dayObs &&
+                (t.camera === camera || metadataSource(t.camera) === camera),
+            ) ?? false,
+      })
       const catalog = new Catalog({ index, buckets, logger, deadLetters: context.deadLetters })
       const reconciler = new Reconciler(catalog, logger, config.RUBINTV_LIST_CONCURRENCY)
       const cluster = new ClusterStatusReader()
@@ -99,6 +113,15 @@ export function rubintvService(options: RubinTvOptions = {}): ServiceSpec<typeof
         }
       }
       const hub = new Hub({ runId: Date.now().toString(36), today, snapshot })
+      hubRef = hub
+      const nightReport = async (location: Location, camera: Camera, dayObs: DayObs) => {
+        if (index.day(location, camera, dayObs).listedAt === 0) await reconciler.listDay(location, camera, dayObs)
+        return readNightReport(location, camera, dayObs, {
+          index,
+          bucket: buckets.get(location),
+          deadLetters: context.deadLetters,
+        })
+      }
 
       index.onChange((location, camera, dayObs, change) => {
         if (change.kind === 'product') {
@@ -137,6 +160,7 @@ export function rubintvService(options: RubinTvOptions = {}): ServiceSpec<typeof
         controls,
         adminRatePerMinute: config.RUBINTV_ADMIN_RATE_PER_MIN,
         table: tableSnapshot,
+        nightReport,
       })
       const url = await app.listen({ port: config.RUBINTV_PORT, host: config.RUBINTV_HOST })
       logger.info({ url, locations }, 'rubintv listening')
@@ -159,7 +183,9 @@ export function rubintvService(options: RubinTvOptions = {}): ServiceSpec<typeof
       }, options.rolloverCheckMs ?? 1000)
       const common = { redis, logger, deadLetters: context.deadLetters, signal }
       const loops = [
-        runNotificationLoop({ ...common, connection: connection('notifications'), catalog, locations }),
+        config.RUBINTV_NOTIFICATIONS
+          ? runNotificationLoop({ ...common, connection: connection('notifications'), catalog, locations })
+          : Promise.resolve(),
         cluster.run({ ...common, connection: connection('cluster-status') }),
         controls.run({
           streamConnection: connection('readbacks'),
@@ -172,7 +198,14 @@ export function rubintvService(options: RubinTvOptions = {}): ServiceSpec<typeof
       const running: RubinTvRunning & import('@rubin/ra-runtime').Running = {
         url,
         reconcile,
-        status: () => ({ url, locations, today: hub.currentDay, topics: hub.activeTopics().length }),
+        daysInMemory: () => index.size,
+        status: () => ({
+          url,
+          locations,
+          today: hub.currentDay,
+          topics: hub.activeTopics().length,
+          daysInMemory: index.size,
+        }),
         async stop() {
           clearInterval(reconcileTimer)
           clearInterval(rolloverTimer)

@@ -3,9 +3,12 @@
 import { type Camera, cameraSpec, camerasAt, LOCATIONS, Location, parseDayObs } from '@rubin/ra-contract'
 import { append, el, query } from './dom.ts'
 import { adminPage } from './pages/admin.ts'
+import { calendarPage } from './pages/calendar.ts'
 import { cameraTablePage } from './pages/camera-table.ts'
 import { clusterPage } from './pages/cluster.ts'
 import { currentPage, eventPage, perDayPage } from './pages/media.ts'
+import { mosaicPage } from './pages/mosaic.ts'
+import { nightReportPage } from './pages/night-report.ts'
 import { homePage, locationPage } from './pages/simple.ts'
 
 interface Me {
@@ -62,6 +65,12 @@ async function main() {
   }
   if (third === 'current' && fourth !== undefined) return currentPage(root, loc, camera, fourth)
   if (third === 'per-day') return perDayPage(root, loc, camera, dayObs)
+  if (third === 'night-report') return void nightReportPage(root, loc, camera, dayObs)
+  if (third === 'calendar') return void calendarPage(root, loc, camera)
+  if (third === 'mosaic') {
+    if (mosaicPage(root, loc, camera, query('headerless') === 'true')) return
+    return notFound(root, `${cameraSpec(camera).title} has no Movies View`)
+  }
   notFound(root, location.pathname)
 }
 

@@ -70,8 +70,9 @@ export class Catalog {
     } else if (parsed.kind === 'metadata') {
       const seqs = info.changedSeqs?.map(String)
       await this.loadMetadata(location, parsed.camera, parsed.dayObs, info.etag, seqs)
+    } else {
+      this.#o.index.addNightReport(location, parsed, key, info.etag)
     }
-    // Night reports: not shown by this consumer yet.
   }
 
   /** Fetch metadata.json unless the known ETag is the given one; one read per day at a time. */

@@ -26,13 +26,14 @@ export class Reconciler {
   readonly #logger: Logger
   readonly #limit: number
   readonly #inFlight = new Map<string, Promise<void>>()
-  /** Known ETag per key, so unchanged objects cost nothing. */
-  readonly #etags = new Map<string, string>()
+  /** Known ETag per key, per camera-day, so unchanged objects cost nothing; dropped with the day. */
+  readonly #etags = new Map<string, Map<string, string>>()
 
   constructor(catalog: Catalog, logger: Logger, limit: number) {
     this.#catalog = catalog
     this.#logger = logger
     this.#limit = limit
+    catalog.index.onEvict((location, camera, dayObs) => this.#etags.delete(`${location}|${camera}|${dayObs}`))
   }
 
   /** List one camera-day (deduplicated while one is running). */
@@ -48,16 +49,20 @@ export class Reconciler {
   async #list(location: Location, camera: Camera, dayObs: DayObs): Promise<void> {
     const bucket = this.#catalog.bucket(location)
     if (bucket === undefined) return
-    const day = this.#catalog.index.day(location, camera, dayObs)
+    const dayId = `${location}|${camera}|${dayObs}`
     try {
       const objects = await bucket.list(dayPrefix(camera, dayObs))
-      for (const object of objects) {
-        const id = `${location}|${object.key}`
-        if (this.#etags.get(id) === object.etag) continue
-        await this.#catalog.seen(location, object.key, { etag: object.etag, size: object.size })
-        this.#etags.set(id, object.etag)
+      let etags = this.#etags.get(dayId)
+      if (etags === undefined) {
+        etags = new Map()
+        this.#etags.set(dayId, etags)
       }
-      day.listedAt = Date.now()
+      for (const object of objects) {
+        if (etags.get(object.key) === object.etag) continue
+        await this.#catalog.seen(location, object.key, { etag: object.etag, size: object.size })
+        etags.set(object.key, object.etag)
+      }
+      this.#catalog.index.day(location, camera, dayObs).listedAt = Date.now()
     } catch (error) {
       this.#logger.warn({ location, camera, dayObs, err: (error as Error).message }, 'listing S3 failed; will retry')
     }

@@ -14,6 +14,7 @@ import type { Auth } from '../auth.ts'
 import type { Hub, SnapshotData } from '../hub.ts'
 import { cameraPrefix } from '../keys.ts'
 import type { Controls } from '../live/controls.ts'
+import type { NightReportView } from '../night-report.ts'
 import type { Bucket } from '../s3.ts'
 import { SHELL, uiAssets } from './bundle.ts'
 import { serveMedia } from './media.ts'
@@ -28,6 +29,8 @@ export interface AppDeps {
   readonly adminRatePerMinute: number
   /** A table snapshot for the JSON API (same data as the WebSocket's). */
   readonly table: (location: Location, camera: Camera, dayObs: number) => SnapshotData
+  /** A day's night report (text parsed with the contract, plots as media URLs). */
+  readonly nightReport: (location: Location, camera: Camera, dayObs: number) => Promise<NightReportView>
   readonly onTopic?: () => void
 }
 
@@ -105,6 +108,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         return reply.code(404).send({ code: 'RUBINTV_NOT_FOUND', message: 'no such camera or day here' })
       }
       return deps.table(location, camera, day.value)
+    },
+  )
+
+  app.get<{ Params: { location: string; camera: string; day: string } }>(
+    '/api/:location/:camera/night-report/:day',
+    async (req, reply) => {
+      const location = req.params.location as Location
+      const camera = req.params.camera as Camera
+      const day = parseDayObs(req.params.day)
+      if (!served.has(location) || !camerasAt(location).includes(camera) || !day.ok) {
+        return reply.code(404).send({ code: 'RUBINTV_NOT_FOUND', message: 'no such camera or day here' })
+      }
+      return deps.nightReport(location, camera, day.value)
     },
   )
 

@@ -16,6 +16,7 @@ import {
   type RubinTvProduct,
   type RubinTvServerMessage,
 } from '@rubin/ra-contract'
+import { sinceLastImage } from '../clock.ts'
 import { append, el, modal, replace } from '../dom.ts'
 import {
   type Cell,
@@ -87,6 +88,18 @@ export function cameraTablePage(root: HTMLElement, location: Location, camera: C
 
   const title = el('h2', {}, spec.title)
   const dateNav = el('div', { class: 'date-nav' })
+  // The clock only makes sense on the live day.
+  const clock =
+    day === undefined && spec.timeSinceClockLabel !== undefined
+      ? el('span', { class: 'clock', id: 'time-since' })
+      : undefined
+  if (clock !== undefined) {
+    const tick = () => {
+      clock.textContent = `${spec.timeSinceClockLabel}: ${sinceLastImage(metadata, Date.now()) ?? '—'}`
+    }
+    setInterval(tick, 1000)
+    queueMicrotask(tick)
+  }
   const perDayBar = el('div', { class: 'per-day' })
   const toolbar = el('div', { class: 'toolbar' })
   const thead = el('thead')
@@ -106,6 +119,18 @@ export function cameraTablePage(root: HTMLElement, location: Location, camera: C
       day === undefined ? el('span', { class: 'badge' }, 'today, live') : link(nextDayObs(dayObs), 'next day ▶'),
       ' ',
       el('a', { href: `/${location}/${camera}/per-day?date=${formatDayObs(dayObs)}` }, 'per-day channels & movies'),
+      ' ',
+      el(
+        'a',
+        { href: `/${location}/${camera}/night-report?date=${formatDayObs(dayObs)}`, class: 'nr' },
+        spec.nightReportLabel,
+      ),
+      ' ',
+      el('a', { href: `/${location}/${camera}/calendar`, class: 'cal' }, 'calendar'),
+      spec.mosaicView.length > 0
+        ? el('a', { href: `/${location}/${camera}/mosaic`, class: 'mosaic-link' }, ' Movies View')
+        : null,
+      clock ?? null,
     )
     replace(
       perDayBar,
@@ -196,9 +221,17 @@ export function cameraTablePage(root: HTMLElement, location: Location, camera: C
     }
   }
 
-  /** Put rows in order, creating missing ones; existing rows (and their cells) are moved, never rebuilt. */
+  /**
+   * Put rows in order, creating missing ones; existing rows (and their cells) are moved, never
+   * rebuilt, and only those out of place move (a new newest row is one insertion, not n moves).
+   */
   const placeRows = () => {
-    for (const seq of seqs()) tbody.appendChild((rows.get(String(seq)) ?? buildRow(String(seq))).tr)
+    let cursor: ChildNode | null = tbody.firstChild
+    for (const seq of seqs()) {
+      const tr = (rows.get(String(seq)) ?? buildRow(String(seq))).tr
+      if (tr === cursor) cursor = cursor.nextSibling
+      else tbody.insertBefore(tr, cursor)
+    }
     applyFilter()
   }
 
@@ -290,7 +323,13 @@ export function cameraTablePage(root: HTMLElement, location: Location, camera: C
           if (chanTd !== undefined) channelCell(chanTd, seq, column)
         }
       }
-      if (added) placeRows()
+      // Sorted by a column that changed: rows move to their new places (cells are kept).
+      const sortedChanged =
+        sort !== undefined &&
+        Object.values(change.rows).some(
+          (r) => sort !== undefined && (sort.column in r.cells || r.removed.includes(sort.column)),
+        )
+      if (added || sortedChanged) placeRows()
       else if (filter !== undefined) applyFilter()
     }
   }

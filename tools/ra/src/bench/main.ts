@@ -10,7 +10,7 @@ import { runOurs } from './ours.ts'
 import type { RunResult } from './result.ts'
 
 const USAGE =
-  'usage: ./ra bench dispatch [--json] [--exposures N]   (N LSSTCam exposures of 197 payloads each; default 20)\n       ./ra bench quicklook [--json] [--runs N]'
+  'usage: ./ra bench dispatch [--json] [--exposures N]   (N LSSTCam exposures of 197 payloads each; default 20)\n       ./ra bench quicklook [--json] [--runs N]\n       ./ra bench display [--json] [--products N] [--cells N] [--clients N] [--exposures N]'
 
 const figures = (r: RunResult) => ({
   payloads: r.payloads,
@@ -24,6 +24,10 @@ async function main(): Promise<number> {
   if (process.argv[2] === 'quicklook') {
     const { runQuicklookBench } = await import('./quicklook.ts')
     return runQuicklookBench(process.argv.slice(3))
+  }
+  if (process.argv[2] === 'display') {
+    const { runDisplayBench } = await import('./display.ts')
+    return runDisplayBench(process.argv.slice(3))
   }
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
