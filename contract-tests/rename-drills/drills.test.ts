@@ -7,6 +7,7 @@
 // ----------------------------------------------------------------------------
 import { readFile, realpath } from 'node:fs/promises'
 import { join } from 'node:path'
+import { CONTRACT_VERSION } from '@rubin/ra-contract'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { makeScratch, ROOT, type RunResult, type Scratch } from './scratch.ts'
 
@@ -44,7 +45,7 @@ async function regenerateAndCheck(): Promise<RunResult> {
 function expectRefused(result: RunResult): void {
   expect(result.code, result.output).toBe(1)
   expect(result.stderr).toContain('RA_CONTRACT_INCOMPATIBLE')
-  expect(result.stdout).toContain('compared with contract/releases/v1.0.0.json')
+  expect(result.stdout).toContain(`compared with contract/releases/v${CONTRACT_VERSION}.json`)
 }
 
 describe('the scratch workspace', () => {
@@ -163,11 +164,13 @@ describe('the guard lets through what it should', () => {
       expect(await scratch.edit('contract/src/messages/object-written.ts', 'key: ', 'objectKey: ', { all: true })).toBe(
         3,
       )
-      expect(await scratch.edit('contract/package.json', '"version": "1.0.0"', '"version": "2.0.0"')).toBe(1)
+      expect(
+        await scratch.edit('contract/package.json', `"version": "${CONTRACT_VERSION}"`, '"version": "2.0.0"'),
+      ).toBe(1)
       const result = await regenerateAndCheck()
       expect(result.code, result.output).toBe(0)
       expect(result.stderr).not.toContain('RA_CONTRACT_INCOMPATIBLE')
-      expect(result.stdout).toContain('@rubin/ra-contract 1.0.0 → 2.0.0')
+      expect(result.stdout).toContain(`@rubin/ra-contract ${CONTRACT_VERSION} → 2.0.0`)
       expect(result.stdout).toContain('breaking change(s) (allowed: the major version was bumped)')
       expect(finding(result, 'message ObjectWritten /properties/key', "property 'key' removed or renamed")).toContain(
         'consumers: rubintv, catcher',
