@@ -6,7 +6,8 @@
 import { join } from 'node:path'
 import type { Instrument } from '@rubin/ra-contract'
 import { startRedisServer, type TestRedisServer } from '@rubin/ra-runtime/testing'
-import { type ServiceProcess, spawnService, waitReady } from '../processes.ts'
+import { type ServiceProcess, spawnService } from '../processes.ts'
+import { ready } from './child.ts'
 
 export interface SystemOptions {
   readonly instrument: Instrument
@@ -16,6 +17,10 @@ export interface SystemOptions {
   /** Environment for every process (e.g. RA_TEST_PIPELINE_MS). */
   readonly env?: Readonly<Record<string, string>>
   readonly progress?: (line: string) => void
+  /** A Redis the caller owns (not stopped with the system); by default a private redis-server. */
+  readonly redis?: TestRedisServer
+  /** More services to run after the core (name → entry script and environment on top of the base). */
+  readonly extra?: Readonly<Record<string, Launch>>
 }
 
 export interface RunningSystem extends AsyncDisposable {
@@ -34,15 +39,16 @@ export const LSSTCAM_POOLS = {
     'AOS_WORKER:191,192,195,196,199,200,203,204;STEP1B_WORKER:0-1;STEP1B_AOS_WORKER:0;BACKLOG_WORKER:0-3;ONE_OFF_EXPRECORD_WORKER:0;GUIDER_WORKER:0',
 } as const
 
-interface Launch {
+export interface Launch {
   readonly script: string
   readonly env: Record<string, string>
 }
 
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const say = options.progress ?? (() => {})
-  const redis = await startRedisServer()
-  say(`redis-server on ${redis.url}`)
+  const owned = options.redis === undefined
+  const redis = options.redis ?? (await startRedisServer())
+  if (owned) say(`redis-server on ${redis.url}`)
   const base = { RA_REDIS_URL: redis.url, RA_INSTRUMENT: options.instrument, ...options.env }
   const launches = new Map<string, Launch>([
     ['watcher', { script: 'services/watcher/src/main.ts', env: { ...base, RA_POLL_INTERVAL_S: '0' } }],
@@ -51,6 +57,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ...Object.entries(options.pools).map(([name, pool]): [string, Launch] => [
       name,
       { script: 'services/worker/src/pool-main.ts', env: { ...base, RA_WORKER_POOL: pool } },
+    ]),
+    ...Object.entries(options.extra ?? {}).map(([name, launch]): [string, Launch] => [
+      name,
+      { script: launch.script, env: { ...base, ...launch.env } },
     ]),
   ])
   const services = new Map<string, ServiceProcess>()
@@ -63,12 +73,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   }
   const stop = async () => {
     await Promise.allSettled([...services.values()].map((s) => s.stop()))
-    await redis.stop()
+    if (owned) await redis.stop()
   }
   try {
     for (const name of launches.keys()) await spawnOne(name)
     for (const service of services.values()) {
-      await waitReady(service, 120_000)
+      await ready(service)
       say(`${service.name} ready (${service.url}, log ${join(options.logDir, `${service.name}.log`)})`)
     }
   } catch (error) {
@@ -81,7 +91,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     async respawn(name) {
       await services.get(name)?.stop()
       const service = await spawnOne(name)
-      await waitReady(service, 120_000)
+      await ready(service)
       return service
     },
     stop,

@@ -1,0 +1,121 @@
+// ----------------------------------------------------------------------------
+// The whole system on one machine, as real processes: a private redis-server,
+// the project's S3 server (own port, own directory), an isolated PostgreSQL
+// database reached through a TCP proxy we own (so a scenario can cut it without
+// touching the shared server), the metadata server, the ConsDB writer, RubinTV
+// when it exists, and the RA core (watcher, head node, cluster manager, workers).
+// Each process logs to `{logDir}/{name}.log`. Disposable: stops everything it
+// started and drops the run's database.
+// ----------------------------------------------------------------------------
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { type Instrument, LOCATIONS, S3_ENDPOINT_ENV } from '@rubin/ra-contract'
+import { freePort, startRedisServer, type TestRedisServer } from '@rubin/ra-runtime/testing'
+import { ROOT } from '../processes.ts'
+import { createRunDatabase, type RunDatabase, startTcpProxy, type TcpProxy } from './postgres.ts'
+import { type S3Process, startS3Process } from './s3.ts'
+import { type Launch, type RunningSystem, startSystem } from './system.ts'
+
+export const RUBINTV_MAIN = 'services/rubintv/src/main.ts'
+/** The bucket of our one-machine location (RubinTV's `local`). */
+export const LOCAL_BUCKET = LOCATIONS.local.bucket
+
+export interface WholeOptions {
+  readonly instrument: Instrument
+  /** Where the S3 server keeps objects, raws land and producers spool. */
+  readonly dataDir: string
+  readonly logDir: string
+  readonly pools: Readonly<Record<string, string>>
+  /** Environment for every RA process (e.g. RA_TEST_PIPELINE_MS, RA_PIPELINES). */
+  readonly env?: Readonly<Record<string, string>>
+  /** Start RubinTV when its entry point exists (default true). */
+  readonly rubintv?: boolean
+  readonly progress?: (line: string) => void
+}
+
+export interface WholeSystem extends AsyncDisposable {
+  readonly core: RunningSystem
+  readonly redis: TestRedisServer
+  readonly s3: S3Process
+  readonly db: RunDatabase
+  /** Between the ConsDB writer and PostgreSQL: `cut()` is a database outage. */
+  readonly dbProxy: TcpProxy
+  readonly rubintvUrl: string | undefined
+  readonly dataDir: string
+  readonly logDir: string
+  readonly rawDir: string
+  stop(): Promise<void>
+}
+
+export async function startWholeSystem(options: WholeOptions): Promise<WholeSystem> {
+  const say = options.progress ?? (() => {})
+  const cleanups: (() => Promise<void>)[] = []
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {})
+  }
+  try {
+    await mkdir(options.logDir, { recursive: true })
+    const rawDir = join(options.dataDir, 'raw')
+    await mkdir(rawDir, { recursive: true })
+    const redis = await startRedisServer()
+    cleanups.push(() => redis.stop())
+    say(`redis-server on ${redis.url}`)
+    const s3 = await startS3Process({ dir: join(options.dataDir, 's3'), bucket: LOCAL_BUCKET, logDir: options.logDir })
+    cleanups.push(() => s3.stop())
+    say(`s3-server on ${s3.endpoint} (bucket ${LOCAL_BUCKET}, objects in ${s3.dir})`)
+    const db = await createRunDatabase()
+    cleanups.push(() => db.drop())
+    const dbProxy = await startTcpProxy(Number(new URL(db.url()).port || 5432), new URL(db.url()).hostname)
+    cleanups.push(() => dbProxy.cut())
+    say(`PostgreSQL database ${db.name} (${db.url()}), ConsDB writer through proxy port ${dbProxy.port}`)
+
+    const s3Env = { RA_S3_ENDPOINT: s3.endpoint, RA_S3_BUCKET: LOCAL_BUCKET, [S3_ENDPOINT_ENV]: s3.endpoint }
+    const extra: Record<string, Launch> = {
+      'metadata-server': {
+        script: 'services/metadata-server/src/main.ts',
+        env: { RA_METADATA_RETRY_MAX_MS: '1000' },
+      },
+      'consdb-writer': {
+        script: 'services/consdb-writer/src/main.ts',
+        env: { RA_CONSDB_URL: db.url(dbProxy.port), RA_CONSDB_RETRY_MAX_MS: '1000', RA_CONSDB_MIGRATE: 'true' },
+      },
+    }
+    let rubintvUrl: string | undefined
+    if (options.rubintv !== false && existsSync(join(ROOT, RUBINTV_MAIN))) {
+      const port = await freePort()
+      rubintvUrl = `http://127.0.0.1:${port}`
+      extra.rubintv = {
+        script: RUBINTV_MAIN,
+        env: { RUBINTV_PORT: String(port), RUBINTV_LOCATIONS: 'local', RUBINTV_RECONCILE_MS: '5000' },
+      }
+    }
+    const core = await startSystem({
+      instrument: options.instrument,
+      logDir: options.logDir,
+      pools: options.pools,
+      redis,
+      env: { ...s3Env, RA_SPOOL_DIR: join(options.dataDir, 'spool'), ...options.env },
+      extra,
+      progress: say,
+    })
+    cleanups.push(() => core.stop())
+    const whole: WholeSystem = {
+      core,
+      redis,
+      s3,
+      db,
+      dbProxy,
+      rubintvUrl,
+      dataDir: options.dataDir,
+      logDir: options.logDir,
+      rawDir,
+      stop,
+      [Symbol.asyncDispose]: stop,
+    }
+    return whole
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
