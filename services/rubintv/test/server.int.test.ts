@@ -119,6 +119,26 @@ describe('rubintv server', () => {
       await new Promise((r) => setTimeout(r, 50))
     }
     expect(letters.map(([, f]) => f.join(' ')).join('\n')).toContain('RUBINTV_NOTIFICATION_INVALID')
+    // A valid message naming a key the contract refuses (path traversal) is recorded too.
+    const hostile = {
+      kind: 'event',
+      bucket: 'rubintv',
+      key: '../../../etc/passwd',
+      camera: 'lsstcam',
+      dayObs: 20251115,
+      producer: 'worker',
+      writtenAt: new Date().toISOString(),
+    }
+    await stack.redis.client.xadd(keys.key('objectWritten'), '*', STREAM_DATA_FIELD, JSON.stringify(hostile))
+    const until = Date.now() + 3000
+    let refused = ''
+    while (Date.now() < until && !refused.includes('RUBINTV_NOTIFICATION_KEY_REFUSED')) {
+      refused = (await stack.redis.client.xrange(keys.key('deadLetters'), '-', '+'))
+        .map(([, f]) => f.join(' '))
+        .join('\n')
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    expect(refused).toContain('RUBINTV_NOTIFICATION_KEY_REFUSED')
   })
 
   it('serves product bytes only for keys the contract parses, with range requests', async () => {

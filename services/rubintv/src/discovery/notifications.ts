@@ -9,6 +9,7 @@ import { formatIssues, type Location, type ObjectWritten } from '@rubin/ra-contr
 import { parseMessage } from '@rubin/ra-contract/validate'
 import { type DeadLetters, entriesOf, type Logger, type RedisHandle } from '@rubin/ra-runtime'
 import type { Redis } from 'ioredis'
+import { parseShownKey } from '../keys.ts'
 import type { Catalog } from './catalog.ts'
 
 export interface NotificationOptions {
@@ -67,6 +68,17 @@ export async function runNotificationLoop(o: NotificationOptions): Promise<void>
             parsed === undefined
               ? 'stream entry has no data field'
               : `not an ObjectWritten message: ${formatIssues(parsed.issues)}`,
+          input: entry.data ?? null,
+        })
+        continue
+      }
+      // A well-formed message can still name a key the contract refuses (a typo, a path
+      // traversal): the producer is at fault, so it is recorded, not just skipped.
+      if (parseShownKey(parsed.value.key) === undefined) {
+        await o.deadLetters({
+          source: `${key}#${entry.id}`,
+          code: 'RUBINTV_NOTIFICATION_KEY_REFUSED',
+          reason: `the notification names key '${parsed.value.key}', which the contract does not parse as a RubinTV product; build keys with buildS3Key`,
           input: entry.data ?? null,
         })
         continue
