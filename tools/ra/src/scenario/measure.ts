@@ -38,19 +38,20 @@ export async function readObjectWritten(redis: RedisHandle): Promise<Written[]> 
   }
 }
 
-/** The seq numbers (as strings) of the rows in a camera-day metadata.json; empty when there is no table yet. */
-export async function metadataSeqs(
+/** The rows of a camera-day metadata.json by seq (as strings); empty when there is no table yet. */
+export async function metadataRows(
   s3: { endpoint: string; bucket: string },
   camera: Camera,
   dayObs: number,
-): Promise<Set<string>> {
+): Promise<Map<string, Record<string, unknown>>> {
   const key = buildS3Key({ kind: 'metadata', camera, dayObs })
   if (!key.ok) throw new Error(`metadata key for ${camera}/${dayObs}: ${key.issues.map((i) => i.message).join('; ')}`)
   const client = createS3Client({ endpoint: s3.endpoint, maxAttempts: 1 })
   try {
     const object = await readObject(client, s3.bucket, key.value)
-    if (object === undefined) return new Set()
-    return new Set(Object.keys(JSON.parse(new TextDecoder().decode(object.body)) as object))
+    if (object === undefined) return new Map()
+    const table = JSON.parse(new TextDecoder().decode(object.body)) as Record<string, Record<string, unknown>>
+    return new Map(Object.entries(table))
   } finally {
     client.destroy()
   }
@@ -91,13 +92,23 @@ export async function consdbRows(db: RunDatabase, instrument: Instrument): Promi
   return { tables, total, visits }
 }
 
-/** Products of one exposure: ObjectWritten event entries for its camera, day and seq. */
-export function productsOf(written: readonly Written[], camera: Camera, dayObs: number, seq: number): Written[] {
-  return written.filter(
-    (w) =>
-      w.message.kind === 'event' &&
-      w.message.camera === camera &&
-      w.message.dayObs === dayObs &&
-      Number(w.message.seq) === seq,
-  )
+export interface ExposureProduct {
+  readonly camera: string
+  readonly channel: string
+  readonly key: string
+  readonly at: number
+}
+
+/**
+ * Products of one exposure on any camera (lsstcam, lsstcam_aos, ra_performance, …): ObjectWritten
+ * event entries for its day and seq, one per key (the first write; a rewrite of a key is not a new product).
+ */
+export function productsOf(written: readonly Written[], dayObs: number, seq: number): ExposureProduct[] {
+  const byKey = new Map<string, ExposureProduct>()
+  for (const w of written) {
+    const m = w.message
+    if (m.kind !== 'event' || m.dayObs !== dayObs || Number(m.seq) !== seq || byKey.has(m.key)) continue
+    byKey.set(m.key, { camera: m.camera ?? '', channel: m.channel ?? '', key: m.key, at: w.at })
+  }
+  return [...byKey.values()]
 }

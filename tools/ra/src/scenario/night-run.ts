@@ -1,7 +1,8 @@
 // ----------------------------------------------------------------------------
 // One night through the whole system: the camera simulator (in-process) lands
-// raws and announces them; the RA core processes them; products, metadata rows
-// and ConsDB rows appear downstream. Scenarios add their fault through hooks
+// raws and announces them; the RA core runs the real quicklook pipelines on
+// them; products, metadata rows and ConsDB rows appear downstream. What each
+// exposure should produce comes from ./expected-products.ts for this run. Scenarios add their fault through hooks
 // (before exposure k lands, after the night) and their own figures on top of
 // the common ones: exposures, products_expected/written, metadata_rows,
 // consdb_rows and lost.
@@ -9,15 +10,15 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { announceLanding, directorySink, type NightPlan, runNight } from '@rubin/ra-camera-simulator'
+import { announceLanding, directorySink, type NightPlan, runNight, truthKeyOf } from '@rubin/ra-camera-simulator'
 import { cameraForInstrument, type ExposureRecord, type Instrument } from '@rubin/ra-contract'
 import { connectRedis, sleep } from '@rubin/ra-runtime'
 import { summarize } from '../stats.ts'
 import { observe } from './collect.ts'
 import { SCENARIO_DAY_OBS } from './common.ts'
-import { consdbRows, metadataSeqs, productsOf, readObjectWritten, type Written } from './measure.ts'
-import { STAND_IN, startStandIn } from './standin.ts'
-import { LSSTCAM_POOLS } from './system.ts'
+import { DEFAULT_WITNESS_DETECTOR, expectedProducts, type ProductTarget } from './expected-products.ts'
+import { consdbRows, metadataRows, productsOf, readObjectWritten, type Written } from './measure.ts'
+import { WHOLE_LSSTCAM_POOLS } from './system.ts'
 import { startWholeSystem, type WholeSystem } from './whole.ts'
 
 export interface NightRunOptions {
@@ -25,6 +26,7 @@ export interface NightRunOptions {
   readonly exposures: number
   /** Seconds between exposures as landed (the plan's cadence at speed 1). */
   readonly cadenceS: number
+  /** How long processing one exposure is expected to take (overload derives its cadence from it). */
   readonly pipelineMs: number
   /** Detectors the simulator writes (the head node still fans out to every detector). */
   readonly detectors?: readonly number[]
@@ -45,12 +47,17 @@ export interface NightRunOptions {
 export interface Landed {
   readonly record: ExposureRecord
   readonly at: number
+  /** Where the simulator put the exposure's truth (`{obsId}_truth.json`). */
+  readonly truthFile: string
 }
 
 export interface Tally {
   readonly landed: readonly Landed[]
   readonly written: readonly Written[]
-  readonly metadata: ReadonlySet<string>
+  /** The day's metadata.json rows by seq. */
+  readonly metadata: ReadonlyMap<string, Record<string, unknown>>
+  /** What each exposure should produce. */
+  readonly expected: readonly ProductTarget[]
   readonly consdb: Awaited<ReturnType<typeof consdbRows>>
   readonly coreMissing: number
 }
@@ -61,8 +68,27 @@ export interface NightRun {
   readonly system: WholeSystem
 }
 
-/** Short system tests: a few imaging detectors and a wavefront pair. */
+/** Short system tests: the witness detector, two other imaging detectors and a wavefront pair. */
 export const FEW_DETECTORS = [0, 94, 188, 191, 192] as const
+
+/**
+ * Seeing of the simulated night. The quicklook PSF stars must be resolved at the system tests'
+ * binning: its cosmic-ray test rejects anything sharper than σ ≈ 0.85 px, and at --binning 4 a
+ * pixel is 0.8″, so the FWHM has to be ≳ 1.6″ (≈ 2 binned px) for stars to be measured at all.
+ */
+export const SEEING_ARCSEC = 1.8
+
+/** The products each science exposure of this run should produce (whole system, LSSTCam). */
+export function expectedOf(options: NightRunOptions): ProductTarget[] {
+  return expectedProducts({
+    instrument: options.instrument,
+    detectors: options.detectors ?? [],
+    witnessDetector: DEFAULT_WITNESS_DETECTOR,
+    mosaicWorker: true,
+    snowflakes: true,
+    canSeeSky: true,
+  })
+}
 
 export async function runWholeNight(
   options: NightRunOptions,
@@ -77,21 +103,16 @@ export async function runWholeNight(
       instrument: options.instrument,
       dataDir,
       logDir: options.logDir,
-      pools: LSSTCAM_POOLS,
-      env: { RA_TEST_PIPELINE_MS: String(options.pipelineMs) },
+      pools: WHOLE_LSSTCAM_POOLS,
+      witnessDetector: DEFAULT_WITNESS_DETECTOR,
       progress: say,
     })
-    await using _standIn = await startStandIn({
-      redisUrl: system.redis.url,
-      instrument: options.instrument,
-      s3: system.s3,
-      spoolDir: join(dataDir, 'spool'),
-    })
+    const expected = expectedOf(options)
     const landed: Landed[] = []
     let sampling = options.onTally !== undefined
     const sampler = (async () => {
       while (sampling) {
-        const tally = await readTally(system, camera, landed).catch(() => undefined)
+        const tally = await readTally(system, camera, landed, expected).catch(() => undefined)
         if (tally && sampling) options.onTally?.(tally, system)
         await sleep(500)
       }
@@ -103,7 +124,7 @@ export async function runWholeNight(
       sampling = false
       await sampler
     }
-    const tally = await waitForResults(options, system, camera, landed)
+    const tally = await waitForResults(options, system, camera, landed, expected)
     const figures = commonFigures(tally)
     const extra = body ? await body({ tally, figures, system }) : {}
     return { ...figures, ...extra }
@@ -121,7 +142,7 @@ async function land(options: NightRunOptions, system: WholeSystem, landed: Lande
     seed: 1,
     exposures: Array.from({ length: options.exposures }, (_, i) => ({
       imageType: 'science' as const,
-      seeing: 0.7 + 0.05 * (i % 5),
+      seeing: SEEING_ARCSEC + 0.05 * (i % 5),
       ...options.planEntry?.(i),
     })),
   }
@@ -144,7 +165,8 @@ async function land(options: NightRunOptions, system: WholeSystem, landed: Lande
               await sleep(200)
             }
           }
-          landed.push({ record: result.record, at: Date.now() })
+          const recordKey = result.keys.at(-1) ?? ''
+          landed.push({ record: result.record, at: Date.now(), truthFile: join(system.rawDir, truthKeyOf(recordKey)) })
           options.progress(`landed ${result.record.obsId} (${landed.length}/${options.exposures})`)
           return result
         },
@@ -160,29 +182,36 @@ async function land(options: NightRunOptions, system: WholeSystem, landed: Lande
   }
 }
 
-async function readTally(system: WholeSystem, camera: string, landed: readonly Landed[]): Promise<Tally> {
+async function readTally(
+  system: WholeSystem,
+  camera: string,
+  landed: readonly Landed[],
+  expected: readonly ProductTarget[],
+): Promise<Tally> {
   const redis = connectRedis({ url: system.redis.url, name: 'scenario' })
   try {
     const written = await readObjectWritten(redis)
-    const metadata = await metadataSeqs(system.s3, camera as never, SCENARIO_DAY_OBS).catch(() => new Set<string>())
+    const metadata = await metadataRows(system.s3, camera as never, SCENARIO_DAY_OBS).catch(
+      () => new Map<string, Record<string, unknown>>(),
+    )
     const consdb = await consdbRows(system.db, landed[0]?.record.instrument ?? 'LSSTCam')
     const ids = landed.map((l) => String(l.record.exposureId))
     const observed = await observe(system.redis.url, landed[0]?.record.instrument ?? 'LSSTCam', ids, ['SFM'])
     const coreMissing = [...observed.missing.values()].reduce((n, d) => n + d.length, 0)
-    return { landed, written, metadata, consdb, coreMissing }
+    return { landed, written, metadata, expected, consdb, coreMissing }
   } finally {
     await redis.close()
   }
 }
 
-/** Per exposure: products, metadata row and ConsDB row missing (the stand-in's expectations). */
-export function missingOf(tally: Tally, camera: string) {
+/** Per exposure: expected products not written, metadata row and ConsDB visit row missing. */
+export function missingOf(tally: Tally) {
   let products = 0
   let metadata = 0
   let consdb = 0
   for (const { record } of tally.landed) {
-    const got = productsOf(tally.written, camera as never, record.dayObs, record.seqNum).length
-    products += Math.max(0, STAND_IN.productsPerExposure - got)
+    const got = productsOf(tally.written, record.dayObs, record.seqNum)
+    products += tally.expected.filter((t) => !got.some((w) => w.camera === t.camera && w.channel === t.channel)).length
     if (!tally.metadata.has(String(record.seqNum))) metadata++
     if (!tally.consdb.visits.has(`${record.dayObs}/${record.seqNum}`)) consdb++
   }
@@ -194,12 +223,13 @@ async function waitForResults(
   system: WholeSystem,
   camera: string,
   landed: readonly Landed[],
+  expected: readonly ProductTarget[],
 ): Promise<Tally> {
   const deadline = Date.now() + options.timeoutS * 1000
-  let tally = await readTally(system, camera, landed)
+  let tally = await readTally(system, camera, landed, expected)
   let last = ''
   for (;;) {
-    const missing = missingOf(tally, camera)
+    const missing = missingOf(tally)
     const line = `products missing ${missing.products}, metadata rows missing ${missing.metadata}, ConsDB rows missing ${missing.consdb}`
     if (line !== last) options.progress(line)
     last = line
@@ -209,22 +239,21 @@ async function waitForResults(
     )
       return tally
     await sleep(500)
-    tally = await readTally(system, camera, landed)
+    tally = await readTally(system, camera, landed, expected)
   }
 }
 
 export function commonFigures(tally: Tally): Record<string, unknown> {
-  const camera = cameraForInstrument(tally.landed[0]?.record.instrument ?? 'LSSTCam') ?? 'lsstcam'
-  const missing = missingOf(tally, camera)
-  const expected = tally.landed.length * STAND_IN.productsPerExposure
+  const missing = missingOf(tally)
+  const expected = tally.landed.length * tally.expected.length
   const endToEnd: number[] = []
   for (const { record, at } of tally.landed) {
-    const products = productsOf(tally.written, camera, record.dayObs, record.seqNum)
+    const products = productsOf(tally.written, record.dayObs, record.seqNum)
     if (products.length > 0) endToEnd.push((Math.max(...products.map((p) => p.at)) - at) / 1000)
   }
   return {
     exposures: tally.landed.length,
-    producer: 'stand-in',
+    products_per_exposure: tally.expected.map((t) => `${t.camera}/${t.channel}`),
     products_expected: expected,
     products_written: expected - missing.products,
     metadata_rows: tally.metadata.size,

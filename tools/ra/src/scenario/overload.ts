@@ -23,7 +23,7 @@ export async function runOverload(options: NightRunOptions): Promise<Record<stri
       cadenceS,
       onTally: (tally) => {
         const withProduct = tally.landed.filter(
-          ({ record }) => productsOf(tally.written, 'lsstcam', record.dayObs, record.seqNum).length > 0,
+          ({ record }) => productsOf(tally.written, record.dayObs, record.seqNum).length > 0,
         )
         const newest = withProduct.at(-1)
         if (newest) lags.push((Date.now() - newest.at) / 1000)
@@ -31,7 +31,7 @@ export async function runOverload(options: NightRunOptions): Promise<Record<stri
     },
     async ({ figures, tally }) => {
       const firstProduct = tally.landed.map(({ record, at }) => {
-        const times = productsOf(tally.written, 'lsstcam', record.dayObs, record.seqNum).map((p) => p.at)
+        const times = productsOf(tally.written, record.dayObs, record.seqNum).map((p) => p.at)
         return { landedAt: at, writtenAt: times.length > 0 ? Math.min(...times) : Number.POSITIVE_INFINITY }
       })
       const gaps = firstProduct.filter((e, i) => firstProduct.slice(i + 1).some((n) => n.writtenAt < e.writtenAt))

@@ -21,6 +21,8 @@ export interface SystemOptions {
   readonly redis?: TestRedisServer
   /** More services to run after the core (name → entry script and environment on top of the base). */
   readonly extra?: Readonly<Record<string, Launch>>
+  /** Environment of one process on top of the base (e.g. its own spool directory), by process name. */
+  readonly processEnv?: (name: string) => Record<string, string>
 }
 
 export interface RunningSystem extends AsyncDisposable {
@@ -39,6 +41,12 @@ export const LSSTCAM_POOLS = {
     'AOS_WORKER:191,192,195,196,199,200,203,204;STEP1B_WORKER:0-1;STEP1B_AOS_WORKER:0;BACKLOG_WORKER:0-3;ONE_OFF_EXPRECORD_WORKER:0;GUIDER_WORKER:0',
 } as const
 
+/** The whole system's LSSTCam pools: the core's, plus the MOSAIC_WORKER the head node queues the mosaic to. */
+export const WHOLE_LSSTCAM_POOLS = {
+  ...LSSTCAM_POOLS,
+  'pool-other': `${LSSTCAM_POOLS['pool-other']};MOSAIC_WORKER:0`,
+} as const
+
 export interface Launch {
   readonly script: string
   readonly env: Record<string, string>
@@ -52,8 +60,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const base = { RA_REDIS_URL: redis.url, RA_INSTRUMENT: options.instrument, ...options.env }
   const launches = new Map<string, Launch>([
     ['watcher', { script: 'services/watcher/src/main.ts', env: { ...base, RA_POLL_INTERVAL_S: '0' } }],
-    ['head-node', { script: 'services/head-node/src/main.ts', env: base }],
-    ['cluster-manager', { script: 'services/cluster-manager/src/main.ts', env: base }],
+    ['head-node', { script: 'services/head-node/src/main.ts', env: { ...base } }],
+    ['cluster-manager', { script: 'services/cluster-manager/src/main.ts', env: { ...base } }],
     ...Object.entries(options.pools).map(([name, pool]): [string, Launch] => [
       name,
       { script: 'services/worker/src/pool-main.ts', env: { ...base, RA_WORKER_POOL: pool } },
@@ -63,6 +71,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       { script: launch.script, env: { ...base, ...launch.env } },
     ]),
   ])
+  for (const [name, launch] of launches) Object.assign(launch.env, options.processEnv?.(name))
   const services = new Map<string, ServiceProcess>()
   const spawnOne = async (name: string) => {
     const launch = launches.get(name)

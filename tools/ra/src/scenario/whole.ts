@@ -3,13 +3,17 @@
 // the project's S3 server (own port, own directory), an isolated PostgreSQL
 // database reached through a TCP proxy we own (so a scenario can cut it without
 // touching the shared server), the metadata server, the ConsDB writer, RubinTV
-// when it exists, and the RA core (watcher, head node, cluster manager, workers).
+// when it exists, the snowflakes (timing diagrams), and the RA core (watcher,
+// head node, cluster manager, workers). The workers run the real quicklook
+// pipelines (`RA_PIPELINES` kind `quicklook`) on the raws the simulator lands in
+// `rawDir`, writing products to the S3 server through a spool per process.
 // Each process logs to `{logDir}/{name}.log`. Disposable: stops everything it
 // started and drops the run's database.
 // ----------------------------------------------------------------------------
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { type Instrument, LOCATIONS, S3_ENDPOINT_ENV } from '@rubin/ra-contract'
 import { freePort, startRedisServer, type TestRedisServer } from '@rubin/ra-runtime/testing'
 import { ROOT } from '../processes.ts'
@@ -18,6 +22,7 @@ import { type S3Process, startS3Process } from './s3.ts'
 import { type Launch, type RunningSystem, startSystem } from './system.ts'
 
 export const RUBINTV_MAIN = 'services/rubintv/src/main.ts'
+export const SNOWFLAKES_MAIN = 'services/snowflakes/src/main.ts'
 /** The bucket of our one-machine location (RubinTV's `local`). */
 export const LOCAL_BUCKET = LOCATIONS.local.bucket
 
@@ -27,7 +32,11 @@ export interface WholeOptions {
   readonly dataDir: string
   readonly logDir: string
   readonly pools: Readonly<Record<string, string>>
-  /** Environment for every RA process (e.g. RA_TEST_PIPELINE_MS, RA_PIPELINES). */
+  /** Witness detector the workers render (RA_WITNESS_DETECTOR; the worker's default when absent). */
+  readonly witnessDetector?: number
+  /** Quicklook binning of step1a (RA_PIPELINES binFactor; the worker's default when absent). */
+  readonly binFactor?: number
+  /** Environment for every RA process, on top of the quicklook settings. */
   readonly env?: Readonly<Record<string, string>>
   /** Start RubinTV when its entry point exists (default true). */
   readonly rubintv?: boolean
@@ -80,6 +89,8 @@ export async function startWholeSystem(options: WholeOptions): Promise<WholeSyst
         script: 'services/consdb-writer/src/main.ts',
         env: { RA_CONSDB_URL: db.url(dbProxy.port), RA_CONSDB_RETRY_MAX_MS: '1000', RA_CONSDB_MIGRATE: 'true' },
       },
+      // The performance monitor's ra_performance timing diagrams; no day movie during a run.
+      snowflakes: { script: SNOWFLAKES_MAIN, env: { RA_DAY_MOVIE_AT: '' } },
     }
     let rubintvUrl: string | undefined
     if (options.rubintv !== false && existsSync(join(ROOT, RUBINTV_MAIN))) {
@@ -90,12 +101,23 @@ export async function startWholeSystem(options: WholeOptions): Promise<WholeSyst
         env: { RUBINTV_PORT: String(port), RUBINTV_LOCATIONS: 'local', RUBINTV_RECONCILE_MS: '5000' },
       }
     }
+    const quicklook = {
+      RA_PIPELINES: JSON.stringify({
+        '*': { kind: 'quicklook', ...(options.binFactor === undefined ? {} : { binFactor: options.binFactor }) },
+      }),
+      // Trailing slash: the raw store resolves contract keys under it.
+      RA_RAW_URI: `${pathToFileURL(rawDir).href}/`,
+      ...(options.witnessDetector === undefined ? {} : { RA_WITNESS_DETECTOR: String(options.witnessDetector) }),
+    }
+    const spoolRoot = join(options.dataDir, 'spool')
     const core = await startSystem({
       instrument: options.instrument,
       logDir: options.logDir,
       pools: options.pools,
       redis,
-      env: { ...s3Env, RA_SPOOL_DIR: join(options.dataDir, 'spool'), ...options.env },
+      env: { ...s3Env, ...quicklook, RA_SPOOL_DIR: spoolRoot, ...options.env },
+      // A product spool per process (a pool's workers share their process's).
+      processEnv: (name) => ({ RA_PRODUCT_SPOOL_DIR: join(spoolRoot, name) }),
       extra,
       progress: say,
     })

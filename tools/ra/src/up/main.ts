@@ -12,13 +12,13 @@ import { type NightPlan, readPlan } from '@rubin/ra-camera-simulator'
 import { dayObsOf, Instrument } from '@rubin/ra-contract'
 import { ROOT } from '../processes.ts'
 import { spawnChild } from '../scenario/child.ts'
-import { startStandIn } from '../scenario/standin.ts'
-import { LSSTCAM_POOLS } from '../scenario/system.ts'
+import { DEFAULT_WITNESS_DETECTOR } from '../scenario/expected-products.ts'
+import { WHOLE_LSSTCAM_POOLS } from '../scenario/system.ts'
 import { startWholeSystem } from '../scenario/whole.ts'
 import { watchProgress } from './progress.ts'
 
 const USAGE = `usage: ./ra up [--camera lsstcam] [--speed 10] [--exposures N] [--plan FILE]
-             [--detectors all|ID,ID] [--binning N] [--pipeline-ms MS] [--data DIR]
+             [--detectors all|ID,ID] [--binning N] [--data DIR]
 
   Starts everything locally and runs a night with the camera simulator; Ctrl-C stops it all.
   Data (S3 objects, raws, spool) persists under --data (default .ra-data/); logs under DIR/logs/.`
@@ -34,7 +34,6 @@ async function main(): Promise<number> {
       plan: { type: 'string' },
       detectors: { type: 'string', default: '0,94,188,191,192' },
       binning: { type: 'string', default: '4' },
-      'pipeline-ms': { type: 'string', default: '1000' },
       data: { type: 'string', default: join(ROOT, '.ra-data') },
       help: { type: 'boolean' },
     },
@@ -70,15 +69,9 @@ async function main(): Promise<number> {
     instrument,
     dataDir: values.data,
     logDir,
-    pools: LSSTCAM_POOLS,
-    env: { RA_TEST_PIPELINE_MS: values['pipeline-ms'] },
+    pools: WHOLE_LSSTCAM_POOLS,
+    witnessDetector: DEFAULT_WITNESS_DETECTOR,
     progress: say,
-  })
-  const standIn = await startStandIn({
-    redisUrl: system.redis.url,
-    instrument,
-    s3: system.s3,
-    spoolDir: join(values.data, 'spool'),
   })
   const simulator = await spawnChild({
     name: 'camera-simulator',
@@ -97,7 +90,6 @@ async function main(): Promise<number> {
   say(`  PostgreSQL      ${system.db.url()} (dropped when you stop)`)
   say(`  raws            ${system.rawDir}`)
   say(`  logs            ${logDir}`)
-  say('  products are written by a stand-in until the worker runs the quicklook pipelines')
   say('Ctrl-C stops everything.')
 
   const stopProgress = watchProgress({ system, instrument, dayObs: plan.dayObs, say })
@@ -109,7 +101,7 @@ async function main(): Promise<number> {
     stopProgress()
     await simulator.stop()
     // Every process gets SIGTERM, then SIGKILL after a grace period; the database is dropped.
-    await Promise.all([standIn.stop(), system.stop()])
+    await system.stop()
     say('stopped')
   }
   void simulator.exited.then(({ code }) => {
