@@ -58,18 +58,22 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => controller.abort())
   process.once('SIGTERM', () => controller.abort())
   try {
-    const summary = await runNight(plan, values.s3 !== undefined
+    const summary = await runNight(
+      plan,
+      values.s3 !== undefined
         ? s3Sink(createS3Client({ endpoint: values.s3 }), values.bucket, redis)
-        : directorySink(values.out as string, redis), {
-      speed,
-      encoder: encode,
-      compress: compressed,
-      signal: controller.signal,
-      progress: (line) => console.log(`camera-simulator: ${line}`),
-      ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
-      ...(values.binning === undefined ? {} : { binning: Number(values.binning) }),
-      ...(detectors === undefined ? {} : { detectors }),
-    })
+        : directorySink(values.out as string, redis),
+      {
+        speed,
+        encoder: encode,
+        compress: compressed,
+        signal: controller.signal,
+        progress: (line) => console.log(`camera-simulator: ${line}`),
+        ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
+        ...(values.binning === undefined ? {} : { binning: Number(values.binning) }),
+        ...(detectors === undefined ? {} : { detectors }),
+      },
+    )
     console.log(`camera-simulator: ${summary.exposures} exposure(s), ${summary.files} file(s) written to ${values.out}`)
     return 0
   } finally {

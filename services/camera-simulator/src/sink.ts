@@ -5,8 +5,8 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { buildS3Key, type ExposureRecord, redisKeyMaxLength } from '@rubin/ra-contract'
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import { buildS3Key, type ExposureRecord, redisKeyMaxLength } from '@rubin/ra-contract'
 import { type RedisHandle, xaddJson } from '@rubin/ra-runtime'
 import type { SimulatedExposure } from './exposure.ts'
 

@@ -2,7 +2,7 @@
 // objectWritten stream), metadata rows (the day's metadata.json) and ConsDB rows.
 import { cameraForInstrument, type Instrument } from '@rubin/ra-contract'
 import { connectRedis } from '@rubin/ra-runtime'
-import { consdbRows, metadataSeqs, readObjectWritten } from '../scenario/measure.ts'
+import { consdbRows, metadataRows, readObjectWritten } from '../scenario/measure.ts'
 import type { WholeSystem } from '../scenario/whole.ts'
 
 export function watchProgress(options: {
@@ -24,7 +24,7 @@ export function watchProgress(options: {
       const landed = await redis.client.xlen(redis.keys.key('rawLanded', { instrument }))
       const gathered = await redis.client.xlen(redis.keys.key('completions', { instrument }))
       const written = (await readObjectWritten(redis)).filter((w) => w.message.kind === 'event').length
-      const metadata = (await metadataSeqs(system.s3, camera, dayObs).catch(() => new Set())).size
+      const metadata = (await metadataRows(system.s3, camera, dayObs).catch(() => new Map())).size
       const consdb = (await consdbRows(system.db, instrument)).total
       const line = `landed ${landed}, gathered ${gathered}, products ${written}, metadata rows ${metadata}, ConsDB rows ${consdb}`
       if (line !== last) say(line)
