@@ -3,10 +3,9 @@
 // updates keep earlier columns, bad rows become dead letters, and a database outage loses no row.
 import { CONSDB_SCHEMA_VERSIONS, CONSUMER_GROUPS, type ConsdbRowBatch, createRedisKeys } from '@rubin/ra-contract'
 import { entriesOf, startService, xaddJson } from '@rubin/ra-runtime'
-import { startRedisServer } from '@rubin/ra-runtime/testing'
+import { createScratchDatabase, startRedisServer, startTcpProxy } from '@rubin/ra-runtime/testing'
 import { describe, expect, it } from 'vitest'
 import { consdbWriterService, createPool, MIGRATIONS_SCHEMA, migrate } from '../src/index.ts'
-import { createTestDatabase, startTcpProxy } from './helpers.ts'
 
 const keys = createRedisKeys()
 const ROWS = keys.key('consdbRows')
@@ -47,7 +46,7 @@ const count = async (db: { query: (t: string) => Promise<{ rows: { n: number }[]
 
 describe('ConsDB writer', () => {
   it('migrates idempotently: every cdb_* table once, recorded by Felis version', async () => {
-    await using db = await createTestDatabase()
+    await using db = await createScratchDatabase()
     const pool = createPool({ connectionString: db.url(), max: 2 })
     try {
       const [first, second] = await Promise.all([migrate(pool), migrate(pool)])
@@ -80,7 +79,7 @@ describe('ConsDB writer', () => {
   })
 
   it('upserts idempotently, keeps columns across partial updates, announces rows, dead-letters bad ones', async () => {
-    await using db = await createTestDatabase()
+    await using db = await createScratchDatabase()
     await using redis = await startRedisServer()
     await using service = await startService(consdbWriterService(), env(redis.url, db.url()), { http: false })
     const ccdRows = [94, 95, 96].map((detector) => ({
@@ -136,7 +135,7 @@ describe('ConsDB writer', () => {
   })
 
   it('sets aside only the entry PostgreSQL refuses (value out of range) and writes the rest of the batch', async () => {
-    await using db = await createTestDatabase()
+    await using db = await createScratchDatabase()
     await using redis = await startRedisServer()
     await using service = await startService(consdbWriterService(), env(redis.url, db.url()), { http: false })
     await until('ready', async () => (service.running.notReady?.().length === 0 ? true : undefined))
@@ -161,7 +160,7 @@ describe('ConsDB writer', () => {
   })
 
   it('keeps rows through a PostgreSQL outage and writes every one when it returns', async () => {
-    await using db = await createTestDatabase()
+    await using db = await createScratchDatabase()
     await using redis = await startRedisServer()
     await using proxy = await startTcpProxy(5432)
     await using service = await startService(consdbWriterService(), env(redis.url, db.url(proxy.port)), { http: false })

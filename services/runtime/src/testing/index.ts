@@ -1,3 +1,10 @@
 // @rubin/ra-runtime/testing: disposable real resources for integration tests.
 export { startS3Server, type TestS3Server } from '@rubin/s3-server'
+export {
+  createScratchDatabase,
+  POSTGRES_ADMIN_URL,
+  type ScratchDatabase,
+  startTcpProxy,
+  type TcpProxy,
+} from './postgres.ts'
 export { freePort, startRedisServer, type TestRedisServer } from './redis-server.ts'

@@ -14,7 +14,7 @@ import {
 } from '@rubin/ra-contract'
 import { parseMessage } from '@rubin/ra-contract/validate'
 import { createS3Client, entriesOf, type RedisHandle, readObject } from '@rubin/ra-runtime'
-import type { RunDatabase } from './postgres.ts'
+import type { ScratchDatabase } from '@rubin/ra-runtime/testing'
 
 export interface Written {
   readonly message: ObjectWritten
@@ -66,7 +66,7 @@ export interface ConsdbCount {
 }
 
 /** Rows across the quicklook tables of the instrument's ConsDB schema (0 for tables not made yet). */
-export async function consdbRows(db: RunDatabase, instrument: Instrument): Promise<ConsdbCount> {
+export async function consdbRows(db: ScratchDatabase, instrument: Instrument): Promise<ConsdbCount> {
   const schema = (CONSDB_SCHEMA_FOR_INSTRUMENT as Partial<Record<Instrument, string>>)[instrument]
   const tables: Record<string, number> = {}
   let total = 0

@@ -15,9 +15,16 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Instrument, LOCATIONS, S3_ENDPOINT_ENV } from '@rubin/ra-contract'
-import { freePort, startRedisServer, type TestRedisServer } from '@rubin/ra-runtime/testing'
+import {
+  createScratchDatabase,
+  freePort,
+  type ScratchDatabase,
+  startRedisServer,
+  startTcpProxy,
+  type TcpProxy,
+  type TestRedisServer,
+} from '@rubin/ra-runtime/testing'
 import { ROOT } from '../processes.ts'
-import { createRunDatabase, type RunDatabase, startTcpProxy, type TcpProxy } from './postgres.ts'
 import { type S3Process, startS3Process } from './s3.ts'
 import { type Launch, type RunningSystem, startSystem } from './system.ts'
 
@@ -47,7 +54,7 @@ export interface WholeSystem extends AsyncDisposable {
   readonly core: RunningSystem
   readonly redis: TestRedisServer
   readonly s3: S3Process
-  readonly db: RunDatabase
+  readonly db: ScratchDatabase
   /** Between the ConsDB writer and PostgreSQL: `cut()` is a database outage. */
   readonly dbProxy: TcpProxy
   readonly rubintvUrl: string | undefined
@@ -73,7 +80,7 @@ export async function startWholeSystem(options: WholeOptions): Promise<WholeSyst
     const s3 = await startS3Process({ dir: join(options.dataDir, 's3'), bucket: LOCAL_BUCKET, logDir: options.logDir })
     cleanups.push(() => s3.stop())
     say(`s3-server on ${s3.endpoint} (bucket ${LOCAL_BUCKET}, objects in ${s3.dir})`)
-    const db = await createRunDatabase()
+    const db = await createScratchDatabase({ prefix: 'ra_run' })
     cleanups.push(() => db.drop())
     const dbProxy = await startTcpProxy(Number(new URL(db.url()).port || 5432), new URL(db.url()).hostname)
     cleanups.push(() => dbProxy.cut())

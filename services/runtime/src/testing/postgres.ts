@@ -1,9 +1,9 @@
 // ----------------------------------------------------------------------------
-// ConsDB on one machine: an isolated database on the machine's PostgreSQL
-// (127.0.0.1:5432, trust auth), created for one run and dropped at the end.
-// Nothing else on that server is touched: the server is shared, so an outage is
-// made by cutting a TCP proxy we own between the ConsDB writer and it, never by
-// stopping PostgreSQL.
+// PostgreSQL for tests and one-machine runs: an isolated database on the
+// machine's server (127.0.0.1:5432, trust auth), created for one test or run and
+// dropped at the end; nothing else on that server is touched. The server is
+// shared, so an outage is made by cutting a TCP proxy we own between the client
+// and it, never by stopping PostgreSQL.
 // ----------------------------------------------------------------------------
 import { randomBytes } from 'node:crypto'
 import { connect, createServer, type Server, type Socket } from 'node:net'
@@ -11,17 +11,20 @@ import pg from 'pg'
 
 export const POSTGRES_ADMIN_URL = process.env.RA_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
 
-export interface RunDatabase extends AsyncDisposable {
+export interface ScratchDatabase extends AsyncDisposable {
   readonly name: string
-  /** Connection string of the run's database, through `port` when given (e.g. the proxy's). */
+  /** Connection string of the database, through `port` when given (e.g. a proxy's). */
   url(port?: number): string
   query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>
   drop(): Promise<void>
 }
 
-/** `CREATE DATABASE ra_run_<random>`; `drop()` (or dispose) removes exactly that database. */
-export async function createRunDatabase(adminUrl = POSTGRES_ADMIN_URL): Promise<RunDatabase> {
-  const name = `ra_run_${randomBytes(6).toString('hex')}`
+/** `CREATE DATABASE <prefix>_<random>`; `drop()` (or dispose) removes exactly that database. */
+export async function createScratchDatabase(
+  options: { readonly prefix?: string; readonly adminUrl?: string } = {},
+): Promise<ScratchDatabase> {
+  const adminUrl = options.adminUrl ?? POSTGRES_ADMIN_URL
+  const name = `${options.prefix ?? 'ra_test'}_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: adminUrl })
   try {
     await admin.connect()
@@ -29,8 +32,8 @@ export async function createRunDatabase(adminUrl = POSTGRES_ADMIN_URL): Promise<
   } catch (error) {
     await admin.end().catch(() => {})
     throw new Error(
-      `PostgreSQL at ${new URL(adminUrl).host} refused a run database (${(error as Error).message}); ` +
-        'the launcher needs a local server with trust auth for user postgres (set RA_POSTGRES_ADMIN_URL otherwise)',
+      `PostgreSQL at ${new URL(adminUrl).host} refused a scratch database (${(error as Error).message}); ` +
+        'a local server with trust auth for user postgres is needed (set RA_POSTGRES_ADMIN_URL otherwise)',
       { cause: error },
     )
   }
@@ -56,7 +59,7 @@ export async function createRunDatabase(adminUrl = POSTGRES_ADMIN_URL): Promise<
 
 export interface TcpProxy extends AsyncDisposable {
   readonly port: number
-  /** Stop accepting and cut every open connection: to its clients the database is gone. */
+  /** Stop accepting and cut every open connection: to its clients the server is gone. */
   cut(): Promise<void>
   /** Accept again on the same port. */
   restore(): Promise<void>
