@@ -1,19 +1,13 @@
 // Synthetic inputs for the integration tests: star fields, detector images, telemetry, timings.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { createRng } from '@rubin/ra-camera-simulator'
 import { detectorsOf } from '@rubin/ra-contract'
 import type { BinnedImage, Image2D } from '../src/index.ts'
 
-/** Deterministic pseudo-random numbers (mulberry32). */
+/** Deterministic pseudo-random numbers (the simulator's seeded generator). */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  return createRng(seed).uniform
 }
 
 export function starField(width: number, height: number, seed: number, stars = 20, sky = 1000): Float32Array {

@@ -2,18 +2,12 @@
 // at pixel centres, so their second moments are the injected covariance), flat sky, Gaussian
 // noise from a seeded generator, cosmic rays, hot columns; and the inverse ISR that turns an
 // assembled image into raw amplifier images for a layout.
+import { createRng } from '@rubin/ra-camera-simulator'
 import type { AmpGeometry, DetectorGeometry } from '../src/layout.ts'
 
-/** Mulberry32: small, fast, seeded. */
+/** Uniform deviates from the simulator's seeded generator. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  return createRng(seed).uniform
 }
 
 export function gaussian(random: () => number): () => number {
