@@ -20,6 +20,7 @@ import {
   type Registry,
   type StreamEntry,
   sleep,
+  trackBacklog,
 } from '@rubin/ra-runtime'
 import type { Pool } from 'pg'
 import { createDatabase } from './database.ts'
@@ -230,17 +231,6 @@ export function startWriter(o: WriterOptions): Writer {
     logger.info(migrations, 'ConsDB schema migrated')
   }
 
-  async function refreshBacklog(): Promise<void> {
-    while (!signal.aborted) {
-      try {
-        if (grouped) backlog = await groupReader.backlog()
-      } catch {
-        // Redis down: the loop says so; the figure simply goes stale.
-      }
-      await sleep(1000, signal)
-    }
-  }
-
   async function loop(): Promise<void> {
     let retryMs = FIRST_RETRY_MS
     while (!signal.aborted) {
@@ -274,7 +264,17 @@ export function startWriter(o: WriterOptions): Writer {
     }
   }
 
-  const done = Promise.all([loop(), refreshBacklog()]).then(() => undefined)
+  const done = Promise.all([
+    loop(),
+    trackBacklog(
+      groupReader,
+      () => grouped,
+      (b) => {
+        backlog = b
+      },
+      signal,
+    ),
+  ]).then(() => undefined)
   return {
     done,
     ready: () => grouped && migrations !== 'not yet',

@@ -27,6 +27,7 @@ import {
   type Registry,
   type StreamEntry,
   sleep,
+  trackBacklog,
 } from '@rubin/ra-runtime'
 import type { TableObjects } from './objects.ts'
 import { readShard } from './shard.ts'
@@ -193,17 +194,6 @@ export function startMerger(o: MergerOptions): Merger {
     if (failed) throw failed.reason
   }
 
-  async function refreshBacklog(): Promise<void> {
-    while (!signal.aborted) {
-      try {
-        if (grouped) backlog = await groupReader.backlog()
-      } catch {
-        // Redis down: the loop says so; the figure simply goes stale.
-      }
-      await sleep(1000, signal)
-    }
-  }
-
   async function loop(): Promise<void> {
     let retryMs = FIRST_RETRY_MS
     while (!signal.aborted) {
@@ -235,7 +225,17 @@ export function startMerger(o: MergerOptions): Merger {
     }
   }
 
-  const done = Promise.all([loop(), refreshBacklog()]).then(() => undefined)
+  const done = Promise.all([
+    loop(),
+    trackBacklog(
+      groupReader,
+      () => grouped,
+      (b) => {
+        backlog = b
+      },
+      signal,
+    ),
+  ]).then(() => undefined)
   return {
     done,
     ready: () => grouped,

@@ -41,6 +41,29 @@ export interface GroupReader {
   backlog(): Promise<{ pending: number; undelivered: number | null }>
 }
 
+export type Backlog = Awaited<ReturnType<GroupReader['backlog']>>
+
+/**
+ * Keeps a /status backlog figure fresh: once `ready()` says the group exists, reads it every
+ * second until `signal` aborts. While Redis is down the figure simply goes stale (the service's
+ * own loop reports the outage).
+ */
+export async function trackBacklog(
+  reader: GroupReader,
+  ready: () => boolean,
+  update: (backlog: Backlog) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      if (ready()) update(await reader.backlog())
+    } catch {
+      // Redis down: stale figure, see above.
+    }
+    await sleep(1000, signal)
+  }
+}
+
 export function createGroupReader(o: GroupReaderOptions): GroupReader {
   let from: '0' | '>' = '0'
 

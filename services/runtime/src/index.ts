@@ -1,7 +1,14 @@
 // @rubin/ra-runtime: what every RA service shares.
 export { ConfigError, loadConfig } from './config.ts'
 export { createDeadLetters, type DeadLetterInput, type DeadLetters } from './dead-letter.ts'
-export { createGroupReader, entryTimeMs, type GroupBatch, type GroupReaderOptions } from './group-reader.ts'
+export {
+  type Backlog,
+  createGroupReader,
+  entryTimeMs,
+  type GroupBatch,
+  type GroupReaderOptions,
+  trackBacklog,
+} from './group-reader.ts'
 export { type StatusServer, type StatusServerOptions, startStatusServer } from './http.ts'
 export { createLogger, type Logger } from './logger.ts'
 export { Counter, createMetrics, Gauge, Histogram, Registry } from './metrics.ts'
