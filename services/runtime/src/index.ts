@@ -34,3 +34,4 @@ export {
 } from './service.ts'
 export { entriesOf, type StreamEntry, toEntries, xaddJson } from './streams.ts'
 export { sleep, utcNow } from './time.ts'
+export { isTransientError } from './transient.ts'

@@ -36,6 +36,12 @@ export const WorkerConfig = Type.Object({
     minimum: 10,
     description: 'how often a MURDEROUS worker looks for a newer payload while running backlog (ms)',
   }),
+  RA_WORKER_TRANSIENT_RETRY_S: Type.Integer({
+    default: 600,
+    minimum: 0,
+    description:
+      'how long a payload failing only because S3 or Redis is unreachable is run again (with backoff) before it counts as failed (s)',
+  }),
   // The quicklook pipeline kind only (RA_PIPELINES {"kind":"quicklook"}): products go to S3
   // (RA_S3_*), raws come from RA_RAW_URI.
   ...S3Config.properties,
@@ -69,6 +75,7 @@ export interface WorkerSettings {
   readonly heartbeatIntervalMs: number
   readonly pipelines: PipelineSpecs
   readonly murderousPollMs: number
+  readonly transientRetryMs: number
 }
 
 /** Settings from a loaded config; throws ConfigError naming the variable at fault. */
@@ -101,5 +108,6 @@ export function workerSettings(service: string, config: WorkerConfig): WorkerSet
     heartbeatIntervalMs: config.RA_HEARTBEAT_INTERVAL_MS,
     pipelines,
     murderousPollMs: config.RA_MURDEROUS_POLL_MS,
+    transientRetryMs: config.RA_WORKER_TRANSIENT_RETRY_S * 1000,
   }
 }

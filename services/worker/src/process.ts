@@ -17,6 +17,9 @@ import type { PipelineResult } from './pipelines/types.ts'
 import type { PayloadEnd } from './status.ts'
 
 const MAX_REASON = 2000
+/** Backoff between runs of a payload the infrastructure failed (S3 or Redis away), doubling up to the cap. */
+const RETRY_FIRST_MS = 500
+const RETRY_MAX_MS = 10_000
 
 export interface ProcessDeps {
   readonly redis: RedisHandle
@@ -25,6 +28,10 @@ export interface ProcessDeps {
   readonly logger: Logger
   readonly keys: { readonly queue: string; readonly claimed: string }
   readonly murderousPollMs: number
+  /** How long a payload failing on transient infrastructure errors is run again before it counts as failed. */
+  readonly transientRetryMs: number
+  /** The service is stopping: a payload waiting to be run again goes back to its queue instead. */
+  readonly stopping?: AbortSignal
   /** The queue to claim the next payload from as part of the completion (undefined: don't, e.g. stopping). */
   readonly claimNextFrom?: () => string | undefined
   /** Called when the payload starts running (after the mode decision), to mark the worker busy. */
@@ -158,6 +165,34 @@ async function runPipeline(deps: ProcessDeps, claim: ProcessClaim, signal: Abort
   }
 }
 
+/**
+ * Runs the pipeline, and again with backoff while it fails only because S3 or Redis is away
+ * (DESIGN §6: retry, then catch up). 'stopping' means the service stopped while waiting.
+ */
+async function runWithRetries(
+  deps: ProcessDeps,
+  claim: ProcessClaim,
+  signal: AbortSignal,
+): Promise<PipelineResult | 'stopping'> {
+  const deadline = Date.now() + deps.transientRetryMs
+  let backoff = RETRY_FIRST_MS
+  for (let run = 1; ; run += 1) {
+    const result = await runPipeline(deps, claim, signal)
+    if (result.outcome !== 'failed' || result.retryable !== true || signal.aborted) return result
+    if (Date.now() + backoff > deadline) {
+      const seconds = Math.round(deps.transientRetryMs / 1000)
+      return { outcome: 'failed', reason: `${result.reason} (still failing after ${run} runs over ${seconds} s)` }
+    }
+    deps.logger.warn(
+      { payloadId: claim.payload.payloadId, reason: result.reason, run, retryInMs: backoff },
+      'infrastructure unavailable: the payload runs again after a backoff',
+    )
+    await sleep(backoff, AbortSignal.any([signal, ...(deps.stopping ? [deps.stopping] : [])]))
+    if (deps.stopping?.aborted) return 'stopping'
+    backoff = Math.min(backoff * 2, RETRY_MAX_MS)
+  }
+}
+
 export interface Processed {
   readonly end: PayloadEnd
   /** The next payload, already claimed by the completion step (null: none queued, or not asked). */
@@ -181,9 +216,9 @@ export async function processClaim(deps: ProcessDeps, claim: ProcessClaim, mode:
         controller.abort()
       })
     : async () => {}
-  const result = await runPipeline(deps, claim, controller.signal)
+  const result = await runWithRetries(deps, claim, controller.signal)
   await stopWatching()
-  if (abandoned) {
+  if (abandoned || result === 'stopping') {
     await abandon(deps, claim)
     return { end: 'abandoned', next: null }
   }

@@ -105,6 +105,8 @@ export function createWorker(deps: WorkerDeps): Worker {
           logger,
           keys,
           murderousPollMs: settings.murderousPollMs,
+          transientRetryMs: settings.transientRetryMs,
+          stopping: signal,
           // Not while stopping or restarting: a payload claimed now would wait for the next start.
           claimNextFrom: () => (signal.aborted || restart !== undefined ? undefined : keys.queue),
           started: async (started, secondary, abandonable) => {

@@ -164,16 +164,26 @@ describe('quicklook pipeline', () => {
       expect(key.ok && (await readObject(deps.s3, BUCKET, key.value))).toBeTruthy()
     }
 
-    const mosaic = await pipeline.run(
-      payload({
-        payloadId: `${EXPOSURE}-ONE-OFF-MOSAIC-POST-ISR-1`,
-        step: 'oneOff',
-        who: 'ONE_OFF',
-        task: 'MOSAIC_POST_ISR',
-        dataIds: [{ instrument: INSTRUMENT, exposure: EXPOSURE }],
-      }),
-      context,
+    const mosaicPayload = payload({
+      payloadId: `${EXPOSURE}-ONE-OFF-MOSAIC-POST-ISR-1`,
+      step: 'oneOff',
+      who: 'ONE_OFF',
+      task: 'MOSAIC_POST_ISR',
+      dataIds: [{ instrument: INSTRUMENT, exposure: EXPOSURE }],
+    })
+    // A detector that finished but whose image is still spooled (S3 outage): the mosaic waits for it.
+    const gatherSet = (set: 'finishedDetectors' | 'failedDetectors') =>
+      keys.key(set, { instrument: INSTRUMENT, who: 'SFM', processingId: String(EXPOSURE) })
+    const spooled = 96
+    await redisServer.client.sadd(gatherSet('finishedDetectors'), ...[...detectors, spooled].map(String))
+    await redisServer.client.sadd(gatherSet('failedDetectors'), String(CORRUPT))
+    const early = await pipeline.run(mosaicPayload, context)
+    expect(early).toMatchObject({ outcome: 'failed', retryable: true })
+    expect(early.outcome === 'failed' && early.reason).toMatch(
+      new RegExp(`^RA_WORKER_MOSAIC_IMAGES_PENDING: 1 .*${detectorById(INSTRUMENT, spooled)?.name}`),
     )
+    await redisServer.client.srem(gatherSet('finishedDetectors'), String(spooled))
+    const mosaic = await pipeline.run(mosaicPayload, context)
     expect(mosaic).toEqual({ outcome: 'finished', outputs: [eventKey('focal_plane_mosaic', 'jpg')] })
     const step1b = await pipeline.run(
       payload({

@@ -9,7 +9,12 @@ import type { Logger } from '@rubin/ra-runtime'
 
 export type PipelineResult =
   | { readonly outcome: 'finished'; readonly outputs?: readonly string[] }
-  | { readonly outcome: 'failed'; readonly reason: string }
+  | {
+      readonly outcome: 'failed'
+      readonly reason: string
+      /** The infrastructure was away (S3, Redis unreachable): the worker runs the payload again after a backoff. */
+      readonly retryable?: boolean
+    }
 
 export interface PipelineContext {
   readonly instrument: Instrument

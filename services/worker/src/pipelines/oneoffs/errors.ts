@@ -4,6 +4,7 @@
 // pages, dead letters and tests can match on it). Errors from the libraries the
 // one-offs call keep their own codes (RA_QUICKLOOK_*, RA_PRODUCTS_*, …).
 // ----------------------------------------------------------------------------
+import { isTransientError } from '@rubin/ra-runtime'
 import type { PipelineResult } from '../types.ts'
 
 export const ONE_OFF_ERROR_CODES = {
@@ -38,5 +39,6 @@ export function codeOf(error: unknown): string {
 export function failed(error: unknown): PipelineResult {
   const code = codeOf(error)
   const message = error instanceof Error ? error.message : String(error)
-  return { outcome: 'failed', reason: message.startsWith(`${code}:`) ? message : `${code}: ${message}` }
+  const reason = message.startsWith(`${code}:`) ? message : `${code}: ${message}`
+  return isTransientError(error) ? { outcome: 'failed', reason, retryable: true } : { outcome: 'failed', reason }
 }

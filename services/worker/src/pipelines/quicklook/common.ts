@@ -12,6 +12,7 @@ import {
   parseExposureId,
 } from '@rubin/ra-contract'
 import { LSSTCAM_PIXEL_SCALE_ARCSEC } from '@rubin/ra-quicklook'
+import { isTransientError } from '@rubin/ra-runtime'
 import type { PipelineResult } from '../types.ts'
 import type { QuicklookDeps } from './deps.ts'
 
@@ -37,7 +38,8 @@ export class QuicklookRunError extends Error {
 export function failure(error: unknown): PipelineResult {
   const code = (error as { code?: unknown })?.code
   const message = (error as Error)?.message ?? String(error)
-  return { outcome: 'failed', reason: typeof code === 'string' ? `${code}: ${message}` : message }
+  const reason = typeof code === 'string' ? `${code}: ${message}` : message
+  return isTransientError(error) ? { outcome: 'failed', reason, retryable: true } : { outcome: 'failed', reason }
 }
 
 export function exposureOf(payload: ProcessPayload): { exposure: number; detector?: number } {

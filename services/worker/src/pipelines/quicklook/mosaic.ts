@@ -7,10 +7,10 @@
 // exposure's scratch folder, so the binning of each is read from its key.
 // ----------------------------------------------------------------------------
 import { ListObjectsV2Command } from '@aws-sdk/client-s3'
-import { detectorByName, parseS3Key } from '@rubin/ra-contract'
+import { detectorById, detectorByName, parseS3Key } from '@rubin/ra-contract'
 import { readFits } from '@rubin/ra-fits'
 import { type BinnedImage, renderFocalPlaneMosaic } from '@rubin/ra-products'
-import { readObject } from '@rubin/ra-runtime'
+import { isTransientError, readObject } from '@rubin/ra-runtime'
 import type { PipelineResult, PipelineRunner } from '../types.ts'
 import { eventKey, exposureOf, failure, POST_ISR_PRODUCT, QuicklookRunError, scratchKey } from './common.ts'
 import type { QuicklookDeps } from './deps.ts'
@@ -51,14 +51,33 @@ async function loadImage(deps: QuicklookDeps, key: string): Promise<BinnedImage 
   }
 }
 
-/** Detectors the head node dispatched for this exposure's SFM branch (empty: unknown). */
-async function dispatched(deps: QuicklookDeps, exposure: number): Promise<number[]> {
-  const key = deps.redis.keys.key('expectedDetectors', {
-    instrument: deps.instrument,
-    who: 'SFM',
-    processingId: String(exposure),
-  })
+/** Detectors of this exposure's SFM branch in a gather set: dispatched, ended (finished or failed), failed. */
+async function detectorsIn(
+  deps: QuicklookDeps,
+  exposure: number,
+  set: 'expectedDetectors' | 'finishedDetectors' | 'failedDetectors',
+): Promise<number[]> {
+  const key = deps.redis.keys.key(set, { instrument: deps.instrument, who: 'SFM', processingId: String(exposure) })
   return (await deps.redis.client.smembers(key)).map(Number).filter(Number.isInteger)
+}
+
+/**
+ * Finished detectors whose image is not listed yet: step1a spooled it through an S3 outage and
+ * its upload is still to come. The mosaic waits for them (a retryable failure) rather than
+ * drawing a hole where an image will be.
+ */
+async function pendingImages(deps: QuicklookDeps, exposure: number, keys: readonly string[]): Promise<string[]> {
+  const listed = new Set(
+    keys
+      .map((key) => parseS3Key(key))
+      .flatMap((p) => (p.ok && p.value.kind === 'scratchBinnedImage' ? [p.value.detectorName] : [])),
+  )
+  const failed = new Set(await detectorsIn(deps, exposure, 'failedDetectors'))
+  // 'finishedDetectors' holds every detector that ended; the failed ones have no image.
+  return (await detectorsIn(deps, exposure, 'finishedDetectors'))
+    .filter((id) => !failed.has(id))
+    .map((id) => detectorById(deps.instrument, id)?.name)
+    .filter((name): name is string => name !== undefined && !listed.has(name))
 }
 
 export function mosaicRunner(deps: QuicklookDeps): PipelineRunner {
@@ -68,10 +87,16 @@ export function mosaicRunner(deps: QuicklookDeps): PipelineRunner {
       try {
         const { exposure } = exposureOf(payload)
         const keys = await scratchKeys(deps, exposure)
+        const pending = await pendingImages(deps, exposure, keys)
+        if (pending.length > 0) {
+          const reason = `RA_WORKER_MOSAIC_IMAGES_PENDING: ${pending.length} finished detectors' images of exposure ${exposure} are not in S3 yet (${pending.slice(0, 5).join(', ')}…)`
+          return { outcome: 'failed', reason, retryable: true }
+        }
         const images: BinnedImage[] = []
         for (const key of keys) {
           context.signal.throwIfAborted()
           const image = await loadImage(deps, key).catch((error: unknown) => {
+            if (isTransientError(error)) throw error
             context.logger.warn(
               { key, err: (error as Error).message },
               'unreadable binned image: left out of the mosaic',
@@ -83,7 +108,7 @@ export function mosaicRunner(deps: QuicklookDeps): PipelineRunner {
         if (images.length === 0) {
           throw new QuicklookRunError('RA_WORKER_MOSAIC_NO_IMAGES', `no binned post-ISR image of exposure ${exposure}`)
         }
-        const expected = await dispatched(deps, exposure)
+        const expected = await detectorsIn(deps, exposure, 'expectedDetectors')
         const rendered = await renderFocalPlaneMosaic(images, {
           instrument: deps.instrument,
           ...(expected.length > 0 ? { expected } : {}),

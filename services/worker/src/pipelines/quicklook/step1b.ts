@@ -14,6 +14,7 @@ import {
 } from '@rubin/ra-contract'
 import { type DetectorSummary, renderFwhmFocalPlane, renderPsfShapeAzel } from '@rubin/ra-products'
 import { aggregateVisit, type DetectorOutcome, type VisitSummary } from '@rubin/ra-quicklook'
+import { isTransientError } from '@rubin/ra-runtime'
 import type { PipelineResult, PipelineRunner } from '../types.ts'
 import { type DetectorRecord, eventKey, exposureOf, failure, summaryStatsKey } from './common.ts'
 import type { QuicklookDeps } from './deps.ts'
@@ -167,7 +168,11 @@ export function step1bRunner(deps: QuicklookDeps): PipelineRunner {
             : [],
         )
         const outputs = await uploadPlots(deps, visit, summaries)
-        const record = await deps.raws.exposureRecord(deps.instrument, visit).catch(() => undefined)
+        // Without its record the visit's rows still go out (ids from the exposure id); not so when S3 is away.
+        const record = await deps.raws.exposureRecord(deps.instrument, visit).catch((error: unknown) => {
+          if (isTransientError(error)) throw error
+          return undefined
+        })
         const parsed = parseExposureId(visit)
         const dayObs = record?.dayObs ?? (parsed.ok ? parsed.value.dayObs : 0)
         const seqNum = record?.seqNum ?? (parsed.ok ? parsed.value.seqNum : 0)
