@@ -11,7 +11,7 @@
 import { dayObsOf } from '@rubin/ra-contract'
 import { createS3Client } from '@rubin/ra-runtime'
 import { startRedisServer, startS3Server } from '@rubin/ra-runtime/testing'
-import { launchChromium } from '../test/browser.ts'
+import { launchChromium } from '../src/testing/browser.ts'
 import { type PhaseResult, runPhase } from './phase.ts'
 import { dayTable, eventKey, keyOf, type Pair, PRODUCT_BODY, prefill, usdfPairs } from './workload.ts'
 

@@ -11,7 +11,7 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import type { DayObs, Location, MetadataTable, RubinTvTopic } from '@rubin/ra-contract'
 import { connectRedis, createLogger, ProductStore, startService } from '@rubin/ra-runtime'
 import { type RubinTvRunning, rubintvService } from '../src/service.ts'
-import type { TestBrowser } from '../test/browser.ts'
+import type { TestBrowser } from '../src/testing/browser.ts'
 import { now, observePage, pageSeen, watchClient } from './observers.ts'
 import { eventKey, keyOf, type Pair, PRODUCT_BODY } from './workload.ts'
 

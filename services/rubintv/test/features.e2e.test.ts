@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { formatDayObs, previousDayObs } from '@rubin/ra-contract'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, type TestBrowser } from './browser.ts'
+import { launchChromium, type TestBrowser } from '../src/testing/browser.ts'
 import { keyOf, LOCATION, PNG, putMetadata, putObject, putProduct, type Stack, startStack, today } from './helpers.ts'
 
 const OUT = fileURLToPath(new URL('../test-output/', import.meta.url))

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { type ClusterStatusSet, encodeClusterStatus, STREAM_DATA_FIELD } from '@rubin/ra-contract'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { launchChromium } from './browser.ts'
+import { launchChromium } from '../src/testing/browser.ts'
 import { ADMIN, keys, LOCATION, putMetadata, putProduct, startStack, today, USER_HEADER } from './helpers.ts'
 
 const OUT = fileURLToPath(new URL('../test-output/', import.meta.url))
