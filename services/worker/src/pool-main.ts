@@ -69,9 +69,20 @@ for (let i = 0; i < pool.value.length; i += BATCH) {
 }
 logger.info({ workers: running.size }, 'worker pool started')
 
+/**
+ * How long a stop waits for the members to finish their current payloads. Past it the pool
+ * exits anyway (e.g. Redis is gone and clients keep reconnecting): what is still claimed is
+ * recovered by the cluster manager, as after a crash.
+ */
+const STOP_GRACE_MS = Number(process.env.RA_POOL_STOP_GRACE_MS ?? 10_000)
+
 const shutdown = async () => {
   if (stopping) return
   stopping = true
+  setTimeout(() => {
+    logger.warn({ graceMs: STOP_GRACE_MS, running: running.size }, 'members did not stop in time: exiting')
+    process.exit(0)
+  }, STOP_GRACE_MS).unref()
   await Promise.allSettled([...running.values()].map((w) => w.stop()))
   await http.close()
   process.exit(0)
