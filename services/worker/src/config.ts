@@ -15,6 +15,9 @@ const oneOf = <T extends string>(values: readonly T[], description: string) =>
     { description: `${description}: one of ${values.join(', ')}` },
   )
 
+/** Where a worker spools products S3 refused, unless RA_PRODUCT_SPOOL_DIR says otherwise. */
+export const DEFAULT_SPOOL_DIR = '/tmp/ra-worker-spool'
+
 export const WorkerConfig = Type.Object({
   RA_INSTRUMENT: oneOf(Instrument.values, 'the butler instrument this worker serves'),
   RA_WORKER_FLAVOUR: oneOf(WorkerFlavour.values, 'the worker flavour'),
@@ -51,7 +54,7 @@ export const WorkerConfig = Type.Object({
     }),
   ),
   RA_PRODUCT_SPOOL_DIR: Type.String({
-    default: '/tmp/ra-worker-spool',
+    default: DEFAULT_SPOOL_DIR,
     description: 'quicklook: durable spool for products S3 refused (one directory per worker)',
   }),
   RA_SCRATCH_PREFIX: Type.String({

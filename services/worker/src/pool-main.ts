@@ -1,6 +1,8 @@
 // The worker-pool process: `RA_WORKER_POOL=… node --conditions=@rubin/source services/worker/src/pool-main.ts`.
+import { join } from 'node:path'
 import { formatIssues } from '@rubin/ra-contract'
 import { createLogger, createMetrics, type StartedService, startService, startStatusServer } from '@rubin/ra-runtime'
+import { DEFAULT_SPOOL_DIR } from './config.ts'
 import { type PoolMember, parsePool } from './pool.ts'
 import { serviceForFlavour, workerService } from './service.ts'
 
@@ -10,6 +12,8 @@ if (!pool.ok) {
   process.stderr.write(`worker-pool: invalid RA_WORKER_POOL:\n${formatIssues(pool.issues)}\n`)
   process.exit(1)
 }
+
+const nameOf = (m: PoolMember) => `${m.flavour}@${m.depth}${m.detector === undefined ? '' : `/${m.detector}`}`
 
 type Running = StartedService<unknown>
 const running = new Map<string, Running>()
@@ -21,8 +25,12 @@ const envFor = (member: PoolMember): NodeJS.ProcessEnv => ({
   RA_WORKER_DEPTH: String(member.depth),
   RA_WORKER_DETECTOR: member.detector === undefined ? '' : String(member.detector),
   WORKER_NAME: '',
+  // One spool per worker, as one per pod: members never drain each other's entries.
+  RA_PRODUCT_SPOOL_DIR: join(
+    process.env.RA_PRODUCT_SPOOL_DIR ?? DEFAULT_SPOOL_DIR,
+    nameOf(member).replace(/[^\w.-]/g, '_'),
+  ),
 })
-const nameOf = (m: PoolMember) => `${m.flavour}@${m.depth}${m.detector === undefined ? '' : `/${m.detector}`}`
 
 async function launch(member: PoolMember): Promise<void> {
   const spec = workerService({

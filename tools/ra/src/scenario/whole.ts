@@ -123,7 +123,7 @@ export async function startWholeSystem(options: WholeOptions): Promise<WholeSyst
       pools: options.pools,
       redis,
       env: { ...s3Env, ...quicklook, RA_SPOOL_DIR: spoolRoot, ...options.env },
-      // A product spool per process (a pool's workers share their process's).
+      // A product spool per process (a pool gives each of its workers a directory inside it).
       processEnv: (name) => ({ RA_PRODUCT_SPOOL_DIR: join(spoolRoot, name) }),
       extra,
       progress: say,
