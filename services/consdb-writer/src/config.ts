@@ -37,9 +37,16 @@ export const ConsdbWriterConfig = Type.Object({
     minimum: 100,
     description: 'ms to wait for a PostgreSQL connection before counting the attempt as failed',
   }),
+  RA_CONSDB_QUERY_TIMEOUT_MS: Type.Integer({
+    default: 10_000,
+    minimum: 100,
+    description: 'ms to wait for a query to answer before counting it as failed (a connection hung without a reset)',
+  }),
   RA_CONSDB_RETRY_MAX_MS: Type.Integer({
     default: 5000,
     minimum: 10,
+    // The backlog must be written within seconds of the database coming back.
+    maximum: 5000,
     description: 'longest wait between retries while PostgreSQL (or Redis) fails; doubles from 50 ms',
   }),
   RA_CONSDB_CONSUMER: Type.String({

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto'
 import type { Pool } from 'pg'
 import { migrations as contractMigrations, type Migration } from './ddl.ts'
+import { inTransaction } from './pg.ts'
 import { quoteIdent } from './sql-types.ts'
 
 /** The writer's own bookkeeping schema (not a ConsDB schema: nothing outside this service reads it). */
@@ -39,11 +40,9 @@ export interface MigrateResult {
 
 export async function migrate(pool: Pool, list: readonly Migration[] = contractMigrations()): Promise<MigrateResult> {
   const book = `${quoteIdent(MIGRATIONS_SCHEMA)}.${quoteIdent(MIGRATIONS_TABLE)}`
-  const client = await pool.connect()
   const applied: string[] = []
   const skipped: string[] = []
-  try {
-    await client.query('BEGIN')
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_ID])
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(MIGRATIONS_SCHEMA)}`)
     await client.query(
@@ -63,12 +62,6 @@ export async function migrate(pool: Pool, list: readonly Migration[] = contractM
       await client.query(`INSERT INTO ${book} (id, checksum) VALUES ($1, $2)`, [migration.id, sum])
       applied.push(migration.id)
     }
-    await client.query('COMMIT')
-    return { applied, skipped }
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {})
-    throw error
-  } finally {
-    client.release()
-  }
+  })
+  return { applied, skipped }
 }

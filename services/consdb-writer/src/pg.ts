@@ -9,7 +9,7 @@
 // (pg's `types` option), not pg's global one, so nothing else in the process
 // is affected.
 // ----------------------------------------------------------------------------
-import pg from 'pg'
+import pg, { type PoolClient } from 'pg'
 
 const INT8_OID = 20
 
@@ -38,6 +38,8 @@ export interface PoolSettings {
   readonly connectionString: string
   readonly max?: number
   readonly connectTimeoutMs?: number
+  /** Longest wait for one query's answer: a connection that hangs (no reset) fails instead of blocking. */
+  readonly queryTimeoutMs?: number
   readonly onError?: (error: Error) => void
 }
 
@@ -47,13 +49,48 @@ export function createPool(settings: PoolSettings): pg.Pool {
     max: settings.max ?? 4,
     connectionTimeoutMillis: settings.connectTimeoutMs ?? 3000,
     // Fail a query stuck on a dead connection instead of waiting for TCP to notice.
-    query_timeout: 30_000,
+    query_timeout: settings.queryTimeoutMs ?? 10_000,
+    // Let the kernel find idle connections whose peer vanished without a reset.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     types,
     application_name: 'ra-consdb-writer',
   })
   // An idle client whose connection dies emits here; without a listener that would crash the process.
   pool.on('error', (error) => settings.onError?.(error))
   return pool
+}
+
+/**
+ * Runs `work` between BEGIN and COMMIT on a client checked out of the pool.
+ *
+ * pg-pool listens for 'error' only on idle clients: a checked-out client whose connection dies
+ * (a cut, a reset) emits 'error' with no listener, an uncaught exception that kills the process.
+ * The query in flight fails as well, which is how the caller learns of it, so the listener here
+ * only has to exist. A client that failed in any way is destroyed, not pooled again: it may be
+ * dead or stuck behind a query that timed out, and a ROLLBACK would wait on it (PostgreSQL rolls
+ * back the transaction of a closed connection by itself).
+ */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  let failure: unknown
+  const onError = (error: Error) => {
+    failure ??= error
+  }
+  client.on('error', onError)
+  try {
+    await client.query('BEGIN')
+    const result = await work(client)
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    failure ??= error
+    throw error
+  } finally {
+    client.off('error', onError)
+    // release(truthy) makes the pool end the client (destroying its socket when a query is stuck).
+    client.release(failure === undefined ? undefined : true)
+  }
 }
 
 const TRANSIENT_NODE_CODES = new Set([

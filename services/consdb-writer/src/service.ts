@@ -18,6 +18,7 @@ export function consdbWriterService(): ServiceSpec<typeof ConsdbWriterConfig> {
         connectionString: config.RA_CONSDB_URL,
         max: config.RA_CONSDB_POOL_SIZE,
         connectTimeoutMs: config.RA_CONSDB_CONNECT_TIMEOUT_MS,
+        queryTimeoutMs: config.RA_CONSDB_QUERY_TIMEOUT_MS,
         onError: (error) => logger.warn({ err: error.message }, 'idle PostgreSQL connection lost'),
       })
       const writer = startWriter({

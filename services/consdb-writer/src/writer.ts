@@ -25,7 +25,7 @@ import {
 import type { Pool } from 'pg'
 import { createDatabase } from './database.ts'
 import { type MigrateResult, migrate } from './migrate.ts'
-import { isMissingDatabase, isRowError } from './pg.ts'
+import { inTransaction, isMissingDatabase, isRowError } from './pg.ts'
 import { announcedField, type PreparedBatch, prepareBatch } from './rows.ts'
 import { upsertStatements } from './upsert.ts'
 
@@ -120,9 +120,14 @@ export function startWriter(o: WriterOptions): Writer {
     if (ids.length > 0) await redis.client.xack(key, group, ...ids)
   }
 
+  // Entries whose bad rows were already dead-lettered but whose good rows wait for the database:
+  // a replay after a failed write must not dead-letter (or count) them again.
+  const seen = new Set<string>()
+
   /** Dead letters for what cannot be written; the ready ones, or undefined when the entry is done. */
   async function prepare(entry: StreamEntry): Promise<Ready | undefined> {
-    counts.entries++
+    const again = seen.has(entry.id)
+    if (!again) counts.entries++
     const source = `${key}#${entry.id}`
     const prepared = prepareBatch(entry.data)
     if (!prepared.ok) {
@@ -131,11 +136,14 @@ export function startWriter(o: WriterOptions): Writer {
       await ack([entry.id])
       return undefined
     }
-    for (const problem of prepared.batch.problems) {
+    for (const problem of again ? [] : prepared.batch.problems) {
       counts.invalidRows++
       await o.deadLetters({ source, code: problem.code, reason: problem.reason, input: problem.row })
     }
-    if (prepared.batch.rows.length > 0) return { entry, batch: prepared.batch }
+    if (prepared.batch.rows.length > 0) {
+      seen.add(entry.id)
+      return { entry, batch: prepared.batch }
+    }
     await ack([entry.id])
     return undefined
   }
@@ -148,25 +156,16 @@ export function startWriter(o: WriterOptions): Writer {
       current.rows.push(...batch.rows)
       groups.set(id, current)
     }
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
+    await inTransaction(pool, async (client) => {
       for (const { batch, rows } of groups.values()) {
         for (const statement of upsertStatements(batch.schema, batch.table, batch.primaryKey, rows)) {
           await client.query(statement.text, statement.values)
         }
       }
-      await client.query('COMMIT')
-      counts.transactions++
-      for (const { batch, rows } of groups.values())
-        rowsTotal.inc({ schema: batch.schema, table: batch.table }, rows.length)
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      // A connection that failed mid-transaction must not go back to the pool.
-      client.release(error as Error)
-      throw error
-    }
-    client.release()
+    })
+    counts.transactions++
+    for (const { batch, rows } of groups.values())
+      rowsTotal.inc({ schema: batch.schema, table: batch.table }, rows.length)
   }
 
   async function announceAndAck(ready: readonly Ready[]): Promise<void> {
@@ -183,6 +182,7 @@ export function startWriter(o: WriterOptions): Writer {
     for (const hash of hashes) multi.expire(hash, ttl)
     multi.xack(key, group, ...ready.map((r) => r.entry.id))
     await multi.exec()
+    for (const r of ready) seen.delete(r.entry.id)
     const now = Date.now()
     for (const r of ready) {
       counts.rowsWritten += r.batch.rows.length
@@ -214,6 +214,7 @@ export function startWriter(o: WriterOptions): Writer {
           input: one.entry.data ?? '',
         })
         await ack([one.entry.id])
+        seen.delete(one.entry.id)
       }
     }
   }

@@ -61,23 +61,49 @@ export interface TcpProxy extends AsyncDisposable {
   readonly port: number
   /** Stop accepting and cut every open connection: to its clients the server is gone. */
   cut(): Promise<void>
-  /** Accept again on the same port. */
+  /**
+   * Pass nothing either way and leave new connections unanswered, closing nothing: a network
+   * that drops packets without a reset, where only the clients' own timeouts notice.
+   */
+  stall(): void
+  /** Accept again on the same port (after `cut`), or pass traffic again (after `stall`). */
   restore(): Promise<void>
 }
 
+interface Pair {
+  readonly inbound: Socket
+  outbound?: Socket
+}
+
 export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
-  const sockets = new Set<Socket>()
+  const pairs = new Set<Pair>()
   let server: Server | undefined
+  let stalled = false
+  const track = (pair: Pair, socket: Socket) => {
+    socket.on('close', () => {
+      // One side gone: end the other too (a stalled or unconnected pair has no pipe() to do it),
+      // reading on so its peer's FIN closes it; what still arrives goes nowhere.
+      for (const other of [pair.inbound, pair.outbound]) other?.end().resume()
+      if (pair.inbound.destroyed && (pair.outbound?.destroyed ?? true)) pairs.delete(pair)
+    })
+    socket.on('error', () => {})
+  }
+  const flow = (pair: Pair) => {
+    if (pair.inbound.destroyed) return
+    if (pair.outbound === undefined) {
+      pair.outbound = connect(targetPort, targetHost)
+      track(pair, pair.outbound)
+    }
+    pair.inbound.pipe(pair.outbound).pipe(pair.inbound)
+  }
   const listen = (port: number) =>
     new Promise<Server>((resolve, reject) => {
       const s = createServer((inbound) => {
-        const outbound = connect(targetPort, targetHost)
-        for (const socket of [inbound, outbound]) {
-          sockets.add(socket)
-          socket.on('close', () => sockets.delete(socket))
-          socket.on('error', () => {})
-        }
-        inbound.pipe(outbound).pipe(inbound)
+        const pair: Pair = { inbound }
+        pairs.add(pair)
+        track(pair, inbound)
+        if (stalled) inbound.pause()
+        else flow(pair)
       })
       s.once('error', reject)
       s.listen(port, '127.0.0.1', () => resolve(s))
@@ -89,13 +115,30 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   const cut = async () => {
     const current = server
     server = undefined
-    for (const socket of sockets) socket.destroy()
+    stalled = false
+    for (const pair of pairs) {
+      pair.inbound.destroy()
+      pair.outbound?.destroy()
+    }
     if (current) await new Promise<void>((resolve) => current.close(() => resolve()))
   }
   return {
     port,
     cut,
+    stall() {
+      stalled = true
+      for (const { inbound, outbound } of pairs) {
+        inbound.unpipe()
+        outbound?.unpipe()
+        inbound.pause()
+        outbound?.pause()
+      }
+    },
     async restore() {
+      if (stalled) {
+        stalled = false
+        for (const pair of pairs) flow(pair)
+      }
       server ??= await listen(port)
     },
     [Symbol.asyncDispose]: cut,
