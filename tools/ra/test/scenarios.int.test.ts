@@ -69,4 +69,12 @@ describe('the whole system, as processes', () => {
     expect(result.settled_after_fault_s).toBeGreaterThanOrEqual(10)
     expect(result.settled_after_fault_s).toBeLessThan(60)
   })
+
+  it('postgres-outage: the ConsDB writer keeps the rows through the cut and writes them all after it', async () => {
+    const result = await runOutage('postgres-outage', { ...(await short()), outageS: 10, timeoutS: 90 })
+    await common(result, 3)
+    expect(result).toMatchObject({ outage: 'postgres-outage' })
+    expect(result.settled_after_fault_s).toBeGreaterThanOrEqual(10)
+    expect(result.settled_after_fault_s).toBeLessThan(60)
+  })
 })
