@@ -93,17 +93,6 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: PoolClient)
   }
 }
 
-const TRANSIENT_NODE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-])
-
 /**
  * Whether a failure is about the rows (a data exception or constraint violation: SQLSTATE classes
  * 22 and 23), which no retry will fix. Everything else (connection lost, server shutting down, a
@@ -111,8 +100,8 @@ const TRANSIENT_NODE_CODES = new Set([
  */
 export function isRowError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code
-  if (typeof code !== 'string' || TRANSIENT_NODE_CODES.has(code)) return false
-  return /^2[23][0-9A-Z]{3}$/.test(code)
+  // Node's socket codes (ECONNRESET…) are not SQLSTATEs, so they never match.
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)
 }
 
 /** Whether PostgreSQL said the database itself does not exist (SQLSTATE 3D000). */
