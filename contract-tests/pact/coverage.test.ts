@@ -129,10 +129,7 @@ describe('channels, both ways', () => {
  * Controls the consumer writes that no producer answers yet, and why. Each entry must
  * still be a gap (the test fails once it is closed, so the entry gets removed).
  */
-const CONTROL_GAPS: Partial<Record<ControlName, string>> = {
-  WITNESS_DETECTOR:
-    "semantics 'read' (no read-back by design): the worker should GET it per visit image, but today takes the witness detector from RA_WITNESS_DETECTOR only",
-}
+const CONTROL_GAPS: Partial<Record<ControlName, string>> = {}
 
 describe('controls, both ways', () => {
   const headNode = sourceOf(join(SERVICES, 'head-node', 'src'))

@@ -23,6 +23,7 @@ import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { buildQuicklookDeps } from '../src/pipelines/quicklook/build-deps.ts'
 import { quicklookPipeline } from '../src/pipelines/quicklook/pipeline.ts'
+import { currentWitness } from '../src/pipelines/quicklook/witness.ts'
 
 const INSTRUMENT = 'LSSTCam'
 const DAY_OBS = 20251115
@@ -130,6 +131,11 @@ describe('quicklook pipeline', () => {
       ...detectors.map(String),
     )
 
+    // The WITNESS_DETECTOR control (by name) moves the witness products to detector 95.
+    const witnessControl = keys.key('control', { control: 'WITNESS_DETECTOR' })
+    const witnessName = detectorById(INSTRUMENT, 95)?.name as string
+    await redisServer.client.set(witnessControl, witnessName.toLowerCase())
+    const witnessOutputs: Record<number, boolean> = {}
     for (const detector of detectors) {
       const result = await pipeline.run(
         payload({
@@ -146,8 +152,20 @@ describe('quicklook pipeline', () => {
         expect(result.outcome === 'failed' && result.reason).toMatch(/^RA_QUICKLOOK_BAD_FITS: /)
       } else {
         expect(result).toMatchObject({ outcome: 'finished' })
+        witnessOutputs[detector] =
+          result.outcome === 'finished' && (result.outputs ?? []).includes(eventKey('witness_detector', 'jpg'))
       }
     }
+    expect(witnessOutputs).toEqual({ 93: false, 94: false, 95: true })
+    // Invalid or non-imaging values fall back to the default (94); so does no value.
+    for (const value of ['R99_S99', 'R00_SG0', '"; DROP', '']) {
+      await redisServer.client.set(witnessControl, value)
+      expect(await currentWitness(deps), value).toBe(94)
+    }
+    await redisServer.client.set(witnessControl, '093')
+    expect(await currentWitness(deps)).toBe(93)
+    await redisServer.client.del(witnessControl)
+    expect(await currentWitness(deps)).toBe(94)
     // Scratch binned images: one per good detector, 8× on top of the raw's 2×.
     for (const detector of GOOD) {
       const name = detectorById(INSTRUMENT, detector)?.name

@@ -32,7 +32,7 @@ import {
 } from './common.ts'
 import type { QuicklookDeps } from './deps.ts'
 import { finiteOrNull } from './publish.ts'
-import { uploadWitness } from './witness.ts'
+import { currentWitness, uploadWitness } from './witness.ts'
 
 export interface Step1aRunnerOptions {
   readonly binFactor?: number
@@ -132,7 +132,7 @@ async function writeScratch(deps: QuicklookDeps, exposure: number, det: Detector
 export function step1aRunner(deps: QuicklookDeps, options: Step1aRunnerOptions = {}): PipelineRunner {
   const binFactor = options.binFactor ?? DEFAULT_BIN_FACTOR
   return {
-    describe: `quicklook:step1a (bin ${binFactor}, witness ${deps.witnessDetector})`,
+    describe: `quicklook:step1a (bin ${binFactor}, default witness ${deps.witnessDetector})`,
     async run(payload, context): Promise<PipelineResult> {
       let exposure: number | undefined
       let detectorId: number | undefined
@@ -157,7 +157,7 @@ export function step1aRunner(deps: QuicklookDeps, options: Step1aRunnerOptions =
         const file = openRaw(bytes)
         const binning = ccdBinning(file.hdus[0]?.header ?? { get: () => undefined })
         const { raws, geometry } = amplifiersOf(file, layoutOf(det))
-        const witness = det.id === deps.witnessDetector
+        const witness = det.id === (await currentWitness(deps))
         const result = runStep1aOnAmps(raws, geometry, {
           binFactor,
           pixelScaleArcsec: pixelScaleOf(deps.instrument) * binning,

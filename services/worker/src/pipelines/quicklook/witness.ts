@@ -1,13 +1,29 @@
 // ----------------------------------------------------------------------------
 // The witness detector's products, made in step1a where its post-ISR pixels
 // are in memory: `witness_detector` (the image) and `imexam` (cutouts of the
-// brightest PSF stars and the radial profile of the brightest).
+// brightest PSF stars and the radial profile of the brightest). Which detector
+// is the witness is the WITNESS_DETECTOR control, read each time (its contract
+// semantics: 'read', never consumed); missing or invalid → the configured default.
 // ----------------------------------------------------------------------------
+import { detectorById, detectorByName, parseControlValue } from '@rubin/ra-contract'
 import type { Image2D, ImexamInput } from '@rubin/ra-products'
 import { renderDetectorImage, renderImexam } from '@rubin/ra-products'
 import type { FloatImage, Star, Step1aResult } from '@rubin/ra-quicklook'
 import { eventKey } from './common.ts'
 import type { QuicklookDeps } from './deps.ts'
+
+/** The witness detector in effect: the control when it names one of the instrument's imaging detectors. */
+export async function currentWitness(deps: QuicklookDeps): Promise<number> {
+  const raw = await deps.redis.client.get(deps.redis.keys.key('control', { control: 'WITNESS_DETECTOR' }))
+  if (raw === null) return deps.witnessDetector
+  const parsed = parseControlValue('WITNESS_DETECTOR', raw)
+  if (!parsed.ok) return deps.witnessDetector
+  const value = String(parsed.value)
+  const detector = /^\d+$/.test(value)
+    ? detectorById(deps.instrument, Number(value))
+    : detectorByName(deps.instrument, value)
+  return detector?.purpose === 'imaging' ? detector.id : deps.witnessDetector
+}
 
 const CUTOUT_HALF = 12
 const MAX_CUTOUTS = 6
