@@ -193,6 +193,8 @@ MESSAGES: Final[Mapping[str, MessageSpec]] = {
             'cluster-manager',
             'metadata-server',
             'consdb-writer',
+            'snowflakes',
+            'rubintv',
         ),
         consumers=('ra-cli', 'catcher'),
         description='A refused input kept for inspection and replay (stream entry, field `data`).',

@@ -28,7 +28,17 @@ export const DeadLetterMessage = defineMessage({
   stem: 'dead-letter',
   schema: DeadLetter,
   carrier: 'redis-stream',
-  producers: ['watcher', 'head-node', 'worker', 'step1b-worker', 'cluster-manager', 'metadata-server', 'consdb-writer'],
+  producers: [
+    'watcher',
+    'head-node',
+    'worker',
+    'step1b-worker',
+    'cluster-manager',
+    'metadata-server',
+    'consdb-writer',
+    'snowflakes',
+    'rubintv',
+  ],
   consumers: ['ra-cli', 'catcher'],
   examples: [
     {

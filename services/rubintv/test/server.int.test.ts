@@ -2,6 +2,7 @@
 // by notification and by listing, deltas and resume over the WebSocket, product
 // bytes, admin writes with read-backs from the real head node, and refusals.
 import { CONTROLS, type RubinTvServerMessage, readbackKey, STREAM_DATA_FIELD } from '@rubin/ra-contract'
+import { parseMessage } from '@rubin/ra-contract/validate'
 import { describe, expect, it } from 'vitest'
 import {
   ADMIN,
@@ -118,7 +119,7 @@ describe('rubintv server', () => {
       letters = await stack.redis.client.xrange(keys.key('deadLetters'), '-', '+')
       await new Promise((r) => setTimeout(r, 50))
     }
-    expect(letters.map(([, f]) => f.join(' ')).join('\n')).toContain('RUBINTV_NOTIFICATION_INVALID')
+    expect(letters.map(([, f]) => f.join(' ')).join('\n')).toContain('RA_RUBINTV_NOTIFICATION_INVALID')
     // A valid message naming a key the contract refuses (path traversal) is recorded too.
     const hostile = {
       kind: 'event',
@@ -132,13 +133,19 @@ describe('rubintv server', () => {
     await stack.redis.client.xadd(keys.key('objectWritten'), '*', STREAM_DATA_FIELD, JSON.stringify(hostile))
     const until = Date.now() + 3000
     let refused = ''
-    while (Date.now() < until && !refused.includes('RUBINTV_NOTIFICATION_KEY_REFUSED')) {
+    while (Date.now() < until && !refused.includes('RA_RUBINTV_NOTIFICATION_KEY_REFUSED')) {
       refused = (await stack.redis.client.xrange(keys.key('deadLetters'), '-', '+'))
         .map(([, f]) => f.join(' '))
         .join('\n')
       await new Promise((r) => setTimeout(r, 50))
     }
-    expect(refused).toContain('RUBINTV_NOTIFICATION_KEY_REFUSED')
+    expect(refused).toContain('RA_RUBINTV_NOTIFICATION_KEY_REFUSED')
+    // Every letter is a contract DeadLetter (stable RA_ code, a known service).
+    for (const [, fields] of await stack.redis.client.xrange(keys.key('deadLetters'), '-', '+')) {
+      const data = fields[fields.indexOf(STREAM_DATA_FIELD) + 1] ?? ''
+      const letter = parseMessage('DeadLetter', data)
+      expect(letter.ok, data).toBe(true)
+    }
   })
 
   it('serves product bytes only for keys the contract parses, with range requests', async () => {

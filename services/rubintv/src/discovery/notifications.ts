@@ -63,7 +63,7 @@ export async function runNotificationLoop(o: NotificationOptions): Promise<void>
       if (parsed === undefined || !parsed.ok) {
         await o.deadLetters({
           source: `${key}#${entry.id}`,
-          code: 'RUBINTV_NOTIFICATION_INVALID',
+          code: 'RA_RUBINTV_NOTIFICATION_INVALID',
           reason:
             parsed === undefined
               ? 'stream entry has no data field'
@@ -77,7 +77,7 @@ export async function runNotificationLoop(o: NotificationOptions): Promise<void>
       if (parseShownKey(parsed.value.key) === undefined) {
         await o.deadLetters({
           source: `${key}#${entry.id}`,
-          code: 'RUBINTV_NOTIFICATION_KEY_REFUSED',
+          code: 'RA_RUBINTV_NOTIFICATION_KEY_REFUSED',
           reason: `the notification names key '${parsed.value.key}', which the contract does not parse as a RubinTV product; build keys with buildS3Key`,
           input: entry.data ?? null,
         })

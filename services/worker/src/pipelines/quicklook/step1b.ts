@@ -11,6 +11,7 @@ import {
   type MetadataRow,
   PSF_GRADIENT_THRESHOLDS,
   parseExposureId,
+  Visit1QuicklookRow,
 } from '@rubin/ra-contract'
 import { type DetectorSummary, renderFwhmFocalPlane, renderPsfShapeAzel } from '@rubin/ra-products'
 import { aggregateVisit, type DetectorOutcome, type VisitSummary } from '@rubin/ra-quicklook'
@@ -91,7 +92,7 @@ const stats = (values: readonly number[]) => {
   return { min: finite[0] as number, max: finite[finite.length - 1] as number, median }
 }
 
-function visitRow(visit: number, dayObs: number, seqNum: number, v: VisitSummary, records: DetectorRecord[]) {
+export function visitRow(visit: number, dayObs: number, seqNum: number, v: VisitSummary, records: DetectorRecord[]) {
   const ok = records.flatMap((r) => ('summary' in r ? [r.summary] : []))
   const row: Record<string, number | null> = {
     visit_id: visit,
@@ -122,6 +123,12 @@ function visitRow(visit: number, dayObs: number, seqNum: number, v: VisitSummary
     ok.map((s) => s.nStars),
   )
   row.n_psf_star_total = v.nStars
+  // The median of an even number of counts is x.5; integer columns (by the contract's row schema) take it rounded.
+  for (const [column, value] of Object.entries(row)) {
+    const type = (Visit1QuicklookRow.properties as Record<string, { type?: unknown }>)[column]?.type
+    const integer = type === 'integer' || (Array.isArray(type) && type.includes('integer'))
+    if (value !== null && integer) row[column] = Math.round(value)
+  }
   return row
 }
 
