@@ -17,11 +17,14 @@
 //     gather, aos_timing per AOS gather (the head node fans a science exposure
 //     out to the wavefront sensors whether or not their raws exist, so both
 //     gathers happen and both have timings).
+// A camera fault (the simulator's, applied to the first detector it writes) changes
+// what one exposure can produce: see FAULT_EFFECTS and expectedForFault.
 // Channels are typed against the contract's registry (a rename fails to compile);
 // the camera each renderer writes to is the products catalogue's
 // (services/products/src/catalogue.ts).
 // ----------------------------------------------------------------------------
-import { type Camera, type ChannelName, detectorById, type Instrument } from '@rubin/ra-contract'
+import type { Fault } from '@rubin/ra-camera-simulator'
+import { type Camera, type ChannelName, detectorById, detectorsOf, type Instrument } from '@rubin/ra-contract'
 
 export interface ProductTarget<C extends Camera = Camera> {
   readonly camera: C
@@ -84,4 +87,37 @@ export function expectedProducts(run: ExpectedRun): ProductTarget[] {
     out.push(...PRODUCTS_BY_STEP.aosTiming)
   }
   return out
+}
+
+/**
+ * What each simulated camera fault does to the raw of the detector it hits (the first one the
+ * simulator writes, services/camera-simulator/src/spec.ts), as far as the quicklook can tell:
+ * `unreadable` raws fail their step1a, so that detector contributes nothing downstream.
+ */
+export const FAULT_EFFECTS: Readonly<Record<Fault, { readonly unreadable: boolean; readonly why: string }>> = {
+  truncated: { unreadable: true, why: 'half a FITS file: step1a fails RA_QUICKLOOK_BAD_FITS' },
+  missingKeyword: {
+    unreadable: false,
+    why: 'the quicklook does not read FILTER (the band comes from the ExposureRecord): processed as usual',
+  },
+  unknownDetector: {
+    unreadable: false,
+    why: 'the extra R99_S99 file is no detector of the camera: no payload names it, the real detectors are untouched',
+  },
+}
+
+/** The detectors the simulator writes for this run, in its order (all of the instrument's when not told). */
+export function simulatedDetectors(instrument: Instrument, detectors: readonly number[] | undefined): number[] {
+  return detectors === undefined ? detectorsOf(instrument).map((d) => d.id) : [...detectors]
+}
+
+/**
+ * The products one science exposure with this fault should produce: the fault's detector is
+ * taken out of the run's detectors when its raw cannot be read (a truncated raw of the witness
+ * detector means no witness_detector or imexam for that exposure, derived, not tuned).
+ */
+export function expectedForFault(run: ExpectedRun, fault: Fault | undefined): ProductTarget[] {
+  const hit = run.detectors[0]
+  if (fault === undefined || hit === undefined || !FAULT_EFFECTS[fault].unreadable) return expectedProducts(run)
+  return expectedProducts({ ...run, detectors: run.detectors.slice(1) })
 }

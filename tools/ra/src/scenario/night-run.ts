@@ -2,21 +2,29 @@
 // One night through the whole system: the camera simulator (in-process) lands
 // raws and announces them; the RA core runs the real quicklook pipelines on
 // them; products, metadata rows and ConsDB rows appear downstream. What each
-// exposure should produce comes from ./expected-products.ts for this run. Scenarios add their fault through hooks
-// (before exposure k lands, after the night) and their own figures on top of
-// the common ones: exposures, products_expected/written, metadata_rows,
-// consdb_rows and lost.
+// exposure should produce comes from ./expected-products.ts for this run and
+// that exposure's camera fault, if any. Scenarios add their fault through hooks
+// (pacing the landings, before exposure k lands, after the night) and their own figures
+// on top of the common ones: exposures, products_expected/written, metadata_rows,
+// consdb_rows, lost and lost_detail (what is missing, by seq).
 // ----------------------------------------------------------------------------
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { announceLanding, directorySink, type NightPlan, runNight, truthKeyOf } from '@rubin/ra-camera-simulator'
+import type { NightPlan } from '@rubin/ra-camera-simulator'
 import { cameraForInstrument, type ExposureRecord, type Instrument } from '@rubin/ra-contract'
 import { connectRedis, sleep } from '@rubin/ra-runtime'
 import { summarize } from '../stats.ts'
 import { observe } from './collect.ts'
 import { SCENARIO_DAY_OBS } from './common.ts'
-import { DEFAULT_WITNESS_DETECTOR, expectedProducts, type ProductTarget } from './expected-products.ts'
+import {
+  DEFAULT_WITNESS_DETECTOR,
+  type ExpectedRun,
+  expectedProducts,
+  type ProductTarget,
+  simulatedDetectors,
+} from './expected-products.ts'
+import { land } from './landing.ts'
 import { consdbRows, metadataRows, productsOf, readObjectWritten, type Written } from './measure.ts'
 import { WHOLE_LSSTCAM_POOLS } from './system.ts'
 import { startWholeSystem, type WholeSystem } from './whole.ts'
@@ -36,6 +44,16 @@ export interface NightRunOptions {
   readonly progress: (line: string) => void
   /** Per-exposure plan options (e.g. a fault), by 0-based index. */
   readonly planEntry?: (index: number) => Partial<NightPlan['exposures'][number]>
+  /**
+   * When exposure `index` (0-based, already simulated) may land; replaces the fixed cadence
+   * (overload derives its cadence from what the run measures).
+   */
+  readonly pace?: (index: number, run: PaceContext) => Promise<void>
+  /**
+   * Simulate every exposure before the first lands (the camera's work is not the RA machine's:
+   * at a short cadence, simulating in between would slow the landings and the processing).
+   */
+  readonly presimulate?: boolean
   /** Called before exposure `index` (0-based) lands. */
   readonly beforeExposure?: (index: number, system: WholeSystem) => Promise<void>
   /** Called after the last exposure has landed, before waiting for the results. */
@@ -44,9 +62,18 @@ export interface NightRunOptions {
   readonly onTally?: (tally: Tally, system: WholeSystem) => void
 }
 
+export interface PaceContext {
+  readonly system: WholeSystem
+  readonly landed: readonly Landed[]
+  /** What has arrived downstream so far. */
+  tally(): Promise<Tally>
+}
+
 export interface Landed {
   readonly record: ExposureRecord
   readonly at: number
+  /** What this exposure should produce (its camera fault taken into account). */
+  readonly expected: readonly ProductTarget[]
   /** Where the simulator put the exposure's truth (`{obsId}_truth.json`). */
   readonly truthFile: string
 }
@@ -56,7 +83,7 @@ export interface Tally {
   readonly written: readonly Written[]
   /** The day's metadata.json rows by seq. */
   readonly metadata: ReadonlyMap<string, Record<string, unknown>>
-  /** What each exposure should produce. */
+  /** What a science exposure without a camera fault should produce (per exposure: Landed.expected). */
   readonly expected: readonly ProductTarget[]
   readonly consdb: Awaited<ReturnType<typeof consdbRows>>
   readonly coreMissing: number
@@ -71,23 +98,20 @@ export interface NightRun {
 /** Short system tests: the witness detector, two other imaging detectors and a wavefront pair. */
 export const FEW_DETECTORS = [0, 94, 188, 191, 192] as const
 
-/**
- * Seeing of the simulated night. The quicklook PSF stars must be resolved at the system tests'
- * binning: its cosmic-ray test rejects anything sharper than σ ≈ 0.85 px, and at --binning 4 a
- * pixel is 0.8″, so the FWHM has to be ≳ 1.6″ (≈ 2 binned px) for stars to be measured at all.
- */
-export const SEEING_ARCSEC = 1.8
-
-/** The products each science exposure of this run should produce (whole system, LSSTCam). */
-export function expectedOf(options: NightRunOptions): ProductTarget[] {
-  return expectedProducts({
+function expectedRun(options: NightRunOptions): ExpectedRun {
+  return {
     instrument: options.instrument,
-    detectors: options.detectors ?? [],
+    detectors: simulatedDetectors(options.instrument, options.detectors),
     witnessDetector: DEFAULT_WITNESS_DETECTOR,
     mosaicWorker: true,
     snowflakes: true,
     canSeeSky: true,
-  })
+  }
+}
+
+/** The products each science exposure of this run should produce (whole system, LSSTCam). */
+export function expectedOf(options: NightRunOptions): ProductTarget[] {
+  return expectedProducts(expectedRun(options))
 }
 
 export async function runWholeNight(
@@ -118,7 +142,7 @@ export async function runWholeNight(
       }
     })()
     try {
-      await land(options, system, landed)
+      await land(options, expectedRun(options), system, landed, () => readTally(system, camera, landed, expected))
       await options.afterNight?.(system)
     } finally {
       sampling = false
@@ -130,55 +154,6 @@ export async function runWholeNight(
     return { ...figures, ...extra }
   } finally {
     await rm(dataDir, { recursive: true, force: true })
-  }
-}
-
-async function land(options: NightRunOptions, system: WholeSystem, landed: Landed[]): Promise<void> {
-  const plan: NightPlan = {
-    instrument: options.instrument as NightPlan['instrument'],
-    dayObs: SCENARIO_DAY_OBS,
-    start: new Date().toISOString(),
-    cadenceSeconds: options.cadenceS,
-    seed: 1,
-    exposures: Array.from({ length: options.exposures }, (_, i) => ({
-      imageType: 'science' as const,
-      seeing: SEEING_ARCSEC + 0.05 * (i % 5),
-      ...options.planEntry?.(i),
-    })),
-  }
-  const redis = connectRedis({ url: system.redis.url, name: 'camera-simulator' })
-  const files = directorySink(system.rawDir)
-  try {
-    await runNight(
-      plan,
-      {
-        async land(exposure) {
-          await options.beforeExposure?.(landed.length, system)
-          const result = await files.land(exposure)
-          // As the camera's announcer would: keep trying while Redis is away (redis-restart).
-          for (let attempt = 0; ; attempt++) {
-            try {
-              await announceLanding(redis, result.record)
-              break
-            } catch (error) {
-              if (attempt > 100) throw error
-              await sleep(200)
-            }
-          }
-          const recordKey = result.keys.at(-1) ?? ''
-          landed.push({ record: result.record, at: Date.now(), truthFile: join(system.rawDir, truthKeyOf(recordKey)) })
-          options.progress(`landed ${result.record.obsId} (${landed.length}/${options.exposures})`)
-          return result
-        },
-      },
-      {
-        speed: 1,
-        ...(options.binning === undefined ? {} : { binning: options.binning }),
-        ...(options.detectors === undefined ? {} : { detectors: [...options.detectors] }),
-      },
-    )
-  } finally {
-    await redis.close()
   }
 }
 
@@ -204,18 +179,28 @@ async function readTally(
   }
 }
 
-/** Per exposure: expected products not written, metadata row and ConsDB visit row missing. */
+/** Per exposure: expected products not written, metadata row and ConsDB visit row missing; `detail` names them. */
 export function missingOf(tally: Tally) {
   let products = 0
   let metadata = 0
   let consdb = 0
-  for (const { record } of tally.landed) {
+  const detail: string[] = []
+  for (const { record, expected } of tally.landed) {
     const got = productsOf(tally.written, record.dayObs, record.seqNum)
-    products += tally.expected.filter((t) => !got.some((w) => w.camera === t.camera && w.channel === t.channel)).length
-    if (!tally.metadata.has(String(record.seqNum))) metadata++
-    if (!tally.consdb.visits.has(`${record.dayObs}/${record.seqNum}`)) consdb++
+    const gone = expected.filter((t) => !got.some((w) => w.camera === t.camera && w.channel === t.channel))
+    products += gone.length
+    const what = gone.map((t) => `product ${t.camera}/${t.channel}`)
+    if (!tally.metadata.has(String(record.seqNum))) {
+      metadata++
+      what.push('metadata.json row')
+    }
+    if (!tally.consdb.visits.has(`${record.dayObs}/${record.seqNum}`)) {
+      consdb++
+      what.push('ConsDB visit1_quicklook row')
+    }
+    if (what.length > 0) detail.push(`seq ${record.seqNum}: ${what.join(', ')}`)
   }
-  return { products, metadata, consdb }
+  return { products, metadata, consdb, detail }
 }
 
 async function waitForResults(
@@ -245,7 +230,7 @@ async function waitForResults(
 
 export function commonFigures(tally: Tally): Record<string, unknown> {
   const missing = missingOf(tally)
-  const expected = tally.landed.length * tally.expected.length
+  const expected = tally.landed.reduce((n, l) => n + l.expected.length, 0)
   const endToEnd: number[] = []
   for (const { record, at } of tally.landed) {
     const products = productsOf(tally.written, record.dayObs, record.seqNum)
@@ -260,6 +245,7 @@ export function commonFigures(tally: Tally): Record<string, unknown> {
     consdb_rows: tally.consdb.total,
     core_detectors_missing: tally.coreMissing,
     lost: missing.products + missing.metadata + missing.consdb + tally.coreMissing,
+    lost_detail: missing.detail,
     end_to_end_s: summarize(endToEnd),
   }
 }
