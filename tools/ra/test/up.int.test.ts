@@ -92,10 +92,13 @@ describe('./ra up', () => {
       { timeout: 120_000 },
     )
     await expect.poll(() => linked.count(), { timeout: 120_000, interval: 250 }).toBeGreaterThan(before)
-    const channels = await page
-      .locator('#camera-table td[data-channel]:has(a.chan)')
-      .evaluateAll((tds) => [...new Set(tds.map((td) => td.getAttribute('data-channel')))])
-    expect(channels).toEqual(expect.arrayContaining(['witness_detector', 'focal_plane_mosaic']))
+    const channels = () =>
+      page
+        .locator('#camera-table td[data-channel]:has(a.chan)')
+        .evaluateAll((tds) => [...new Set(tds.map((td) => td.getAttribute('data-channel')))])
+    await expect
+      .poll(channels, { timeout: 120_000, interval: 250 })
+      .toEqual(expect.arrayContaining(['witness_detector', 'focal_plane_mosaic']))
     const shots = join(ROOT, 'test-results', 'up')
     await mkdir(shots, { recursive: true })
     await page.screenshot({ path: join(shots, 'camera-table.png'), fullPage: true })

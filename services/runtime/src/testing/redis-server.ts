@@ -5,10 +5,10 @@
 // ----------------------------------------------------------------------------
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
+import { freePort } from './free-port.ts'
 
 export interface TestRedisServer extends AsyncDisposable {
   readonly port: number
@@ -18,19 +18,6 @@ export interface TestRedisServer extends AsyncDisposable {
   /** Kill the server (SIGKILL: like a crash) and start it again on the same port and data. */
   restart(options?: { downMs?: number }): Promise<void>
   stop(): Promise<void>
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
 }
 
 async function waitForPing(port: number, timeoutMs: number): Promise<void> {
