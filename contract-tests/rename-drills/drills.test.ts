@@ -115,6 +115,22 @@ describe('rename drills: check-compat refuses a rename and names who it breaks',
   )
 
   it(
+    "a renamed metadata column ('PSF FWHM' -> 'PSF fwhm')",
+    async () => {
+      expect(await scratch.edit('contract/src/registry/quicklook-columns.ts', "'PSF FWHM'", "'PSF fwhm'")).toBe(1)
+      const result = await regenerateAndCheck()
+      expectRefused(result)
+      const line = finding(
+        result,
+        'metadata column metadata-column:quicklook/psfFwhm',
+        "changed from 'PSF FWHM' to 'PSF fwhm'",
+      )
+      expect(line).toContain('[breaks producers: worker, step1b-worker; consumers: rubintv]')
+    },
+    DRILL_TIMEOUT,
+  )
+
+  it(
     'a renamed stream (stream:CLUSTER_STATUS_{set} -> stream:CLUSTER_STATE_{set})',
     async () => {
       const replaced = await scratch.edit(

@@ -46,6 +46,7 @@ export {
 } from './metadata-channels.ts'
 export { METADATA_COLUMN_DATA, type MetadataColumn, metadataColumnsOf } from './metadata-columns.ts'
 export { isProduced, NOT_PRODUCED, type NotProduced, notProducedReason } from './not-produced.ts'
+export { ONE_OFF_METADATA_COLUMNS, type OneOffMetadataColumn } from './oneoff-columns.ts'
 export {
   PSF_GRADIENT_THRESHOLDS,
   QUICKLOOK_METADATA_COLUMNS,

@@ -16,6 +16,8 @@ import {
   KEY_KINDS,
   LOCATIONS,
   METADATA_CHANNEL_CAMERAS,
+  ONE_OFF_METADATA_COLUMNS,
+  QUICKLOOK_METADATA_COLUMNS,
   RA_SERVICES,
   REDIS_KEYS,
   summarizeDomain,
@@ -97,6 +99,15 @@ export function buildSurface(
   }
   for (const [channel, camera] of Object.entries(METADATA_CHANNEL_CAMERAS)) {
     name(`metadata-channel:${channel}`, 'legacy metadata channel', camera, ['metadata-server'], ['rubintv'])
+  }
+  // Metadata-table column names RA writes: RubinTV users pick and sort by them, so a rename is breaking.
+  for (const [set, columns] of [
+    ['quicklook', QUICKLOOK_METADATA_COLUMNS],
+    ['one-off', ONE_OFF_METADATA_COLUMNS],
+  ] as const) {
+    for (const [handle, column] of Object.entries(columns)) {
+      name(`metadata-column:${set}/${handle}`, 'metadata column', column, ['worker', 'step1b-worker'], ['rubintv'])
+    }
   }
   for (const code of Object.keys(ERROR_CODES)) name(`error-code:${code}`, 'error code', code, ['ra-cli'], ['ra-cli'])
 

@@ -1,9 +1,8 @@
 // ----------------------------------------------------------------------------
 // Metadata-table cells of the one-offs. Column names the contract's metadata
 // column registry declares are typed against it (a renamed registry column fails
-// to compile here); the few others are declared once below — the registry lets
-// producers write columns it does not list (they are shown when a user picks
-// them) — and are proposed for the registry in the services README.
+// to compile here); the others (RubinTV's registry does not list them; they are
+// shown when a user picks them) come from the contract's ONE_OFF_METADATA_COLUMNS.
 // ----------------------------------------------------------------------------
 import {
   type CellFlag,
@@ -11,6 +10,7 @@ import {
   FLAG_PREFIX,
   type METADATA_COLUMN_DATA,
   type MetadataRow,
+  ONE_OFF_METADATA_COLUMNS,
 } from '@rubin/ra-contract'
 
 type Registry = typeof METADATA_COLUMN_DATA
@@ -29,24 +29,8 @@ export const COLUMN = {
   mountDegradation: 'Mount motion image degradation',
 } as const satisfies Record<string, RegistryColumn>
 
-/** Columns outside the registry (proposed additions), declared once. */
-export const EXTRA_COLUMN = {
-  dateBegin: 'Date begin',
-  azimuth: 'Azimuth',
-  elevation: 'Elevation',
-  ra: 'RA',
-  dec: 'Dec',
-  skyAngle: 'Sky angle',
-  observationReason: 'Observation reason',
-  scienceProgram: 'Science program',
-  groupId: 'Group id',
-  donutCount: 'Donuts measured',
-  focusOffset: 'AOS focus offset (mm)',
-  guiderDrift: 'Guider drift (arcsec/s)',
-  guiderJitter: 'Guider jitter (arcsec)',
-  guiderFluxRms: 'Guider flux RMS',
-  guiderFwhm: 'Guider FWHM (arcsec)',
-} as const
+/** Columns outside RubinTV's registry, declared in the contract. */
+export const EXTRA_COLUMN = ONE_OFF_METADATA_COLUMNS
 
 /** The ugrizy band of a physical filter (r_57 → r, SDSSr_65mm → r), if it has one. */
 export function bandOf(physicalFilter: string): string | undefined {
