@@ -519,6 +519,7 @@ REDIS_KEYS: Final[tuple[RedisKeySpec, ...]] = (
             'consdb-writer',
             'snowflakes',
             'catcher',
+            'rubintv',
         ),
         readers=('catcher', 'ra-cli'),
         wire='internal',

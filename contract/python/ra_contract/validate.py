@@ -194,6 +194,7 @@ MESSAGES: Final[Mapping[str, MessageSpec]] = {
             'metadata-server',
             'consdb-writer',
             'snowflakes',
+            'catcher',
             'rubintv',
         ),
         consumers=('ra-cli', 'catcher'),

@@ -1,6 +1,6 @@
 // DeadLetter: bad input set aside with its reason; nothing is lost and the loop goes on.
 import { type Static, Type } from '@sinclair/typebox'
-import { Service } from '../identifiers/services.ts'
+import { RA_SERVICES, Service } from '../identifiers/services.ts'
 import { defineMessage, schemaId } from '../internal/message.ts'
 import { UtcTime } from './common.ts'
 
@@ -28,17 +28,8 @@ export const DeadLetterMessage = defineMessage({
   stem: 'dead-letter',
   schema: DeadLetter,
   carrier: 'redis-stream',
-  producers: [
-    'watcher',
-    'head-node',
-    'worker',
-    'step1b-worker',
-    'cluster-manager',
-    'metadata-server',
-    'consdb-writer',
-    'snowflakes',
-    'rubintv',
-  ],
+  // Every RA service sets bad input aside; RubinTV does too (notifications it refuses).
+  producers: [...RA_SERVICES, 'rubintv'],
   consumers: ['ra-cli', 'catcher'],
   examples: [
     {

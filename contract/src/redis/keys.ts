@@ -358,7 +358,7 @@ export const REDIS_KEYS = [
     template: 'ra:dead-letters',
     kind: 'stream',
     maxLength: 100_000,
-    writers: ALL_RA,
+    writers: [...ALL_RA, 'rubintv'],
     readers: ['catcher', 'ra-cli'],
     wire: 'internal',
     description: 'Inputs refused at a boundary or payloads that could not be processed, with the reason.',
