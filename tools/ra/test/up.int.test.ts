@@ -29,6 +29,8 @@ function startUp(data: string): Up {
     cwd: ROOT,
     env: { ...process.env, RA_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: a failed test kills ./ra, its Node side and every service it started.
+    detached: true,
   })
   let output = ''
   const waiters = new Set<() => void>()
@@ -60,8 +62,8 @@ function startUp(data: string): Up {
         check()
       }),
     async [Symbol.asyncDispose]() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL')
+      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+        process.kill(-child.pid, 'SIGKILL')
         await exited
       }
     },
